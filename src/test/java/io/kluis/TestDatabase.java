@@ -1,0 +1,68 @@
+package io.kluis;
+
+import java.sql.DriverManager;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a test context at its database; see {@link KluisIntegrationTest}. When PostgreSQL is asked
+ * for but cannot be reached, the test is skipped with the reason on a laptop and fails in CI
+ * ({@code CI=true}), where nothing may be skipped silently.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext>, ExecutionCondition {
+
+	public static boolean postgresql() {
+		return "postgresql".equals(System.getProperty("kluis.test.database"));
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String dataDir = "target/test-data/" + UUID.randomUUID();
+		if (postgresql()) {
+			String url = System.getProperty("kluis.test.postgresql.url", "");
+			TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+					"spring.datasource.password=", "kluis.data-dir=" + dataDir).applyTo(context);
+		}
+		else {
+			TestPropertyValues.of("spring.datasource.url=jdbc:h2:mem:kluis-" + UUID.randomUUID()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					"kluis.data-dir=" + dataDir).applyTo(context);
+		}
+	}
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext extension) {
+		if (!postgresql()) {
+			return ConditionEvaluationResult.enabled("H2 in memory");
+		}
+		String problem = unreachable(System.getProperty("kluis.test.postgresql.url", ""));
+		if (problem == null) {
+			return ConditionEvaluationResult.enabled("PostgreSQL reachable");
+		}
+		if ("true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI=true, so this may not be skipped: " + problem);
+		}
+		return ConditionEvaluationResult.disabled("Skipped: " + problem);
+	}
+
+	private static String unreachable(String url) {
+		String problem = null;
+		if (url.isBlank()) {
+			problem = "kluis.test.postgresql.url is not set";
+		}
+		else {
+			try (var connection = DriverManager.getConnection(url, "postgres", "")) {
+				connection.isValid(2);
+			}
+			catch (Exception e) {
+				problem = "PostgreSQL at the configured URL is not reachable (" + e.getClass().getSimpleName() + ")";
+			}
+		}
+		return problem;
+	}
+}
