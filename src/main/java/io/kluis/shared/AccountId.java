@@ -7,7 +7,7 @@ import java.util.UUID;
  * Identifies an account (customer or staff) across module boundaries. Random, so it can appear in
  * URLs and logs without revealing anything about the person.
  */
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements java.io.Serializable {
 
 	public AccountId {
 		Objects.requireNonNull(value, "value");

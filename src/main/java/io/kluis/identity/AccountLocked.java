@@ -1,0 +1,24 @@
+package io.kluis.identity;
+
+import io.kluis.shared.AccountId;
+import io.kluis.shared.Auditable;
+import org.jspecify.annotations.Nullable;
+
+/** Too many failed logins locked the account; the owner was mailed an unlock link. */
+public record AccountLocked(AccountId account) implements Auditable {
+
+	@Override
+	public String auditCode() {
+		return "identity.account.locked";
+	}
+
+	@Override
+	public @Nullable AccountId subject() {
+		return account;
+	}
+
+	@Override
+	public @Nullable AccountId actor() {
+		return null;
+	}
+}

@@ -1,0 +1,24 @@
+package io.kluis.identity;
+
+import io.kluis.shared.AccountId;
+import io.kluis.shared.Auditable;
+import org.jspecify.annotations.Nullable;
+
+/** A locked account was unlocked, by its owner's link or by staff. */
+public record AccountUnlocked(AccountId account, @Nullable AccountId actor) implements Auditable {
+
+	@Override
+	public String auditCode() {
+		return "identity.account.unlocked";
+	}
+
+	@Override
+	public @Nullable AccountId subject() {
+		return account;
+	}
+
+	@Override
+	public @Nullable AccountId actor() {
+		return actor;
+	}
+}

@@ -1,0 +1,24 @@
+package io.kluis.identity;
+
+import io.kluis.shared.AccountId;
+import io.kluis.shared.Auditable;
+import org.jspecify.annotations.Nullable;
+
+/** An unverified registration passed its verification period and was deleted. */
+public record UnverifiedAccountExpired(AccountId account) implements Auditable {
+
+	@Override
+	public String auditCode() {
+		return "identity.account.unverified-expired";
+	}
+
+	@Override
+	public @Nullable AccountId subject() {
+		return account;
+	}
+
+	@Override
+	public @Nullable AccountId actor() {
+		return null;
+	}
+}

@@ -1,0 +1,125 @@
+package io.kluis.identity.account;
+
+import io.kluis.crypto.PersonalDataCipher;
+import io.kluis.crypto.Sealed;
+import io.kluis.shared.AccountId;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-use tokens for mailed links (256 random bits, URL-safe). Only a keyed hash is stored, so a
+ * database reader cannot use a pending link; consuming is one conditional UPDATE, so a token works
+ * exactly once even when two requests race.
+ */
+@Component
+public class OneTimeTokens {
+
+	/** A consumed token: whose it was and its optional payload (e.g. the new email address). */
+	public record Redeemed(UUID id, @Nullable AccountId account, @Nullable String payload) {
+
+		@Override
+		public String toString() {
+			return "Redeemed[" + id + "]";
+		}
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String HASH_FIELD = "identity.tokens";
+
+	private static final String PAYLOAD_FIELD = "identity.tokens.payload";
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	OneTimeTokens(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/** Issues a token and returns the secret to put in the link; it is not stored anywhere. */
+	public String issue(@Nullable AccountId account, TokenPurpose purpose, Duration validity, @Nullable String payload) {
+		byte[] raw = new byte[32];
+		RANDOM.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
+		Sealed sealed = payload == null || account == null ? null : cipher.seal(account, PAYLOAD_FIELD, payload);
+		jdbc.sql("insert into identity_tokens (id, account_id, purpose, token_hash, payload_sealed, created_at, expires_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(id, account == null ? null : account.value(), purpose.name(), hash(token),
+					sealed == null ? null : sealed.bytes(), Timestamp.from(now), Timestamp.from(now.plus(validity)))
+			.update();
+		return token;
+	}
+
+	/** Marks the token used and returns it, or empty when unknown, expired, used, or for another purpose. */
+	public Optional<Redeemed> redeem(TokenPurpose purpose, String token) {
+		if (token.isEmpty() || token.length() > 100) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		byte[] hash = hash(token);
+		int claimed = jdbc.sql("update identity_tokens set used_at = ? where token_hash = ? and purpose = ? "
+				+ "and used_at is null and expires_at > ?")
+			.params(Timestamp.from(now), hash, purpose.name(), Timestamp.from(now))
+			.update();
+		if (claimed != 1) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, account_id, payload_sealed from identity_tokens where token_hash = ?")
+			.param(hash)
+			.query((rs, i) -> {
+				UUID accountId = rs.getObject(2, UUID.class);
+				AccountId account = accountId == null ? null : new AccountId(accountId);
+				byte[] payload = rs.getBytes(3);
+				return new Redeemed(rs.getObject(1, UUID.class), account,
+						payload == null || account == null ? null
+								: cipher.open(account, PAYLOAD_FIELD, Sealed.fromBytes(payload)));
+			})
+			.optional();
+	}
+
+	/** Whether a token is currently valid, without using it (for a confirmation page shown before use). */
+	public boolean isValid(TokenPurpose purpose, String token) {
+		if (token.isEmpty() || token.length() > 100) {
+			return false;
+		}
+		return jdbc.sql("select count(*) from identity_tokens where token_hash = ? and purpose = ? and used_at is null "
+				+ "and expires_at > ?")
+			.params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Invalidates every open token of a purpose for an account (e.g. older reset links after a reset). */
+	public int revokeAll(AccountId account, TokenPurpose purpose) {
+		return jdbc.sql("update identity_tokens set used_at = ? where account_id = ? and purpose = ? and used_at is null")
+			.params(Timestamp.from(clock.instant()), account.value(), purpose.name())
+			.update();
+	}
+
+	/** Deletes tokens that expired or were used before the cutoff. */
+	public int purgeBefore(Instant cutoff) {
+		return jdbc.sql("delete from identity_tokens where expires_at < ? or used_at < ?")
+			.params(Timestamp.from(cutoff), Timestamp.from(cutoff))
+			.update();
+	}
+
+	private byte[] hash(String token) {
+		return cipher.blindIndex(HASH_FIELD, token).bytes();
+	}
+}

@@ -1,0 +1,147 @@
+package io.kluis.identity.security;
+
+import io.kluis.identity.AccountLocked;
+import io.kluis.identity.LoginFailed;
+import io.kluis.identity.LoginSucceeded;
+import io.kluis.identity.account.Account;
+import io.kluis.identity.account.AccountStatus;
+import io.kluis.identity.account.Accounts;
+import io.kluis.identity.account.IdentityMails;
+import io.kluis.identity.account.IdentityProperties;
+import io.kluis.identity.account.LoginGuard;
+import io.kluis.identity.account.OneTimeTokens;
+import io.kluis.identity.account.PasswordHashing;
+import io.kluis.identity.account.TokenPurpose;
+import io.kluis.shared.EmailAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks an email and password, with throttling per account and per source address.
+ *
+ * <p>Enumeration resistance: unknown email, wrong password, throttled and locked all produce the
+ * same {@link Outcome.Refused} with one generic message, and each costs one Argon2 verification,
+ * so neither the answer nor its timing tells them apart. Only after a correct password does the
+ * caller learn that an account is unverified or blocked.
+ */
+@Service
+public class PasswordLogin {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordLogin.class);
+
+	/** The result of a password check. */
+	public sealed interface Outcome {
+
+		/** Password correct and no second factor: logged in. */
+		record Authenticated(Account account) implements Outcome {
+		}
+
+		/** Password correct; the TOTP or recovery code step follows. */
+		record SecondFactorRequired(Account account) implements Outcome {
+		}
+
+		/** Refused; {@code reason} is a code for the audit trail, the user sees one generic message. */
+		record Refused(String reason) implements Outcome {
+		}
+
+		/** Password correct, but the account cannot log in (yet): safe to tell the user why. */
+		record Inactive(AccountStatus status) implements Outcome {
+		}
+	}
+
+	private final Accounts accounts;
+
+	private final PasswordHashing passwords;
+
+	private final AddressThrottle addressThrottle;
+
+	private final OneTimeTokens tokens;
+
+	private final IdentityMails mails;
+
+	private final IdentityProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PasswordLogin(Accounts accounts, PasswordHashing passwords, AddressThrottle addressThrottle, OneTimeTokens tokens,
+			IdentityMails mails, IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.addressThrottle = addressThrottle;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Outcome attempt(String emailText, String password, String sourceAddress) {
+		Instant now = clock.instant();
+		if (!addressThrottle.allows(sourceAddress)) {
+			return refuse(null, password, "address-throttled", sourceAddress);
+		}
+		if (!EmailAddress.isValid(emailText) || password.length() > 1024) {
+			return refuse(null, password, "malformed", sourceAddress);
+		}
+		Optional<Account> found = accounts.findByEmail(EmailAddress.of(emailText));
+		if (found.isEmpty()) {
+			return refuse(null, password, "unknown-account", sourceAddress);
+		}
+		Account account = found.get();
+		if (!account.guard().allowsAttemptAt(now)) {
+			return refuse(account, password, account.guard().isLocked() ? "locked" : "throttled", sourceAddress);
+		}
+		if (!passwords.matches(password, account.passwordHash())) {
+			recordFailure(account, now);
+			addressThrottle.recordFailure(sourceAddress);
+			events.publishEvent(new LoginFailed(account.id(), "bad-password"));
+			return new Outcome.Refused("bad-password");
+		}
+		if (account.status() != AccountStatus.ACTIVE) {
+			events.publishEvent(new LoginFailed(account.id(), "status-" + account.status().name().toLowerCase()));
+			return new Outcome.Inactive(account.status());
+		}
+		account.guard().recordSuccess();
+		if (passwords.needsRehash(account.passwordHash())) {
+			account.upgradePasswordHash(passwords.hash(password));
+			log.info("event=identity.password.rehashed account={}", account.id());
+		}
+		accounts.update(account);
+		if (account.hasMfa()) {
+			return new Outcome.SecondFactorRequired(account);
+		}
+		events.publishEvent(new LoginSucceeded(account.id(), "password"));
+		return new Outcome.Authenticated(account);
+	}
+
+	/**
+	 * Records a failed factor for an account (wrong password or wrong second-factor code): growing
+	 * delays, and a lock with an unlock link mailed to the owner when the limit is reached.
+	 */
+	void recordFailure(Account account, Instant now) {
+		boolean lockedNow = account.guard().recordFailure(now, LoginGuard.Policy.DEFAULT);
+		accounts.update(account);
+		if (lockedNow) {
+			String token = tokens.issue(account.id(), TokenPurpose.UNLOCK, properties.unlockLinkValidity(), null);
+			mails.unlock(account, token);
+			events.publishEvent(new AccountLocked(account.id()));
+			log.warn("event=identity.account.locked account={}", account.id());
+		}
+	}
+
+	private Outcome refuse(Account account, String password, String reason, String sourceAddress) {
+		passwords.spendVerificationTime(password);
+		addressThrottle.recordFailure(sourceAddress);
+		events.publishEvent(new LoginFailed(account == null ? null : account.id(), reason));
+		return new Outcome.Refused(reason);
+	}
+}

@@ -1,0 +1,127 @@
+package io.kluis.identity.security;
+
+import io.kluis.identity.account.IdentityProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.SessionManagementFilter;
+
+/**
+ * Two filter chains: the JSON API ({@code /api/**}, stateless, HTTP Basic with an app password, no
+ * cookies so no CSRF) and the browser UI (form login, session cookie, CSRF on every form). Both send
+ * strict security headers; production additionally redirects HTTP to HTTPS and sends HSTS.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+			+ "form-action 'self'";
+
+	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AppPasswordAuthenticationProvider appPasswords,
+			ProblemAuthenticationEntryPoint entryPoint, Environment environment) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a
+				.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/verification",
+						"/api/v1/password-resets", "/api/v1/password-resets/completion")
+				.permitAll()
+				// Authenticates with the account password (+ OTP) itself: the one place besides the login form.
+				.requestMatchers(HttpMethod.POST, "/api/v1/app-passwords").permitAll()
+				.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
+			.authenticationManager(new ProviderManager(appPasswords))
+			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(r -> r.disable());
+		headers(http, environment);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, AccountAuthenticationProvider passwordProvider,
+			LoginHandlers handlers, SecurityContextRepository contexts, IdentityProperties properties,
+			Environment environment, Clock clock) throws Exception {
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
+						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy/**", "/error",
+						"/css/**", "/js/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
+						"/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/login/second-factor").hasAuthority(MfaPendingAuthentication.AUTHORITY)
+				.requestMatchers("/admin/**").hasRole("STAFF")
+				.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
+			.authenticationManager(new ProviderManager(passwordProvider))
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.formLogin(f -> f.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(handlers)
+				.failureHandler(handlers)
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies(
+					"__Host-" + SessionConfiguration.COOKIE, SessionConfiguration.COOKIE))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+					(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
+					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept"))))
+			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(), clock),
+					SessionManagementFilter.class)
+			.addFilterAfter(new MfaEnrollmentFilter(properties), BasicAuthenticationFilter.class);
+		headers(http, environment);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http, Environment environment) throws Exception {
+		boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy(PERMISSIONS))
+			.frameOptions(f -> f.deny())
+			.httpStrictTransportSecurity(s -> {
+				if (production) {
+					s.includeSubDomains(true).maxAgeInSeconds(31_536_000);
+				}
+				else {
+					s.disable();
+				}
+			}));
+		if (production) {
+			http.redirectToHttps(r -> {
+			});
+		}
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AccountAuthenticationProvider passwordProvider) {
+		return new ProviderManager(passwordProvider);
+	}
+}

@@ -1,0 +1,92 @@
+package io.kluis.identity.web;
+
+import io.kluis.identity.account.CustomerRegistration;
+import io.kluis.identity.account.IdentityProperties;
+import io.kluis.identity.account.RegistrationRefused;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Registration (ACC-1) and the email-verification link. */
+@Controller
+class RegistrationController {
+
+	record Country(String code, String name) {
+	}
+
+	private final CustomerRegistration registration;
+
+	private final IdentityProperties properties;
+
+	RegistrationController(CustomerRegistration registration, IdentityProperties properties) {
+		this.registration = registration;
+		this.properties = properties;
+	}
+
+	@ModelAttribute("countries")
+	List<Country> countries(Locale locale) {
+		return Arrays.stream(Locale.getISOCountries())
+			.map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
+			.sorted(Comparator.comparing(Country::name))
+			.toList();
+	}
+
+	@ModelAttribute("minimumAge")
+	int minimumAge() {
+		return properties.minimumAge();
+	}
+
+	@GetMapping("/register")
+	String form(Model model) {
+		model.addAttribute("form", new RegistrationForm());
+		return "identity/register";
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute("form") RegistrationForm form, BindingResult binding, HttpServletRequest request,
+			Locale locale) {
+		if (binding.hasErrors()) {
+			return "identity/register";
+		}
+		try {
+			registration.register(form.toRequest(), ClientAddress.of(request), supported(locale));
+		}
+		catch (RegistrationRefused refused) {
+			Violations.bind(refused.violations(), binding);
+			form.setPassword("");
+			return "identity/register";
+		}
+		return "redirect:/register/done";
+	}
+
+	@GetMapping("/register/done")
+	String done() {
+		return "identity/register-done";
+	}
+
+	@GetMapping("/verify")
+	String confirmVerification(@RequestParam(defaultValue = "") String token, Model model) {
+		// A GET only shows a button: mail scanners that prefetch links must not use up the token.
+		model.addAttribute("token", token);
+		return "identity/verify";
+	}
+
+	@PostMapping("/verify")
+	String verify(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("verified", registration.verify(token));
+		return "identity/verified";
+	}
+
+	static Locale supported(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+	}
+}
