@@ -1,0 +1,8 @@
+/**
+ * Credential primitives for identity: Argon2id password hashing, the NIST SP 800-63B password
+ * policy, TOTP, recovery codes, app passwords and one-time tokens; plain Java, wired by identity.
+ */
+@NullMarked
+package io.kluis.identity.credentials;
+
+import org.jspecify.annotations.NullMarked;
