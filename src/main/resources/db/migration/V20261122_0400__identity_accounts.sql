@@ -59,14 +59,14 @@ create index identity_recovery_codes_account on identity_recovery_codes (account
 create table identity_app_passwords (
     id           uuid primary key,
     account_id   uuid        not null references identity_accounts (id) on delete cascade,
-    lookup_id    varchar(16) not null unique,
+    lookup_id    varchar(16) not null,
     secret_hash  bytea       not null unique,
     name_sealed  bytea       not null,
     created_at   timestamp with time zone not null,
     last_used_at timestamp with time zone,
     revoked_at   timestamp with time zone
 );
-create index identity_app_passwords_account on identity_app_passwords (account_id);
+create index identity_app_passwords_lookup on identity_app_passwords (account_id, lookup_id);
 
 -- Single-use tokens sent by mail (verification, password reset, unlock, email change, setup).
 create table identity_tokens (

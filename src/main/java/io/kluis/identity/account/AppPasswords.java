@@ -4,18 +4,18 @@ import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.identity.AppPasswordCreated;
 import io.kluis.identity.AppPasswordRevoked;
+import io.kluis.identity.credentials.AppPasswordSecret;
+import io.kluis.identity.credentials.SecretHasher;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.codec.binary.Base32;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * App passwords for WebDAV and API clients, which cannot do TOTP. Each is a random 160-bit secret
- * shown once; only its keyed hash (HMAC under an installation secret, see crypto's blind index) is
- * stored. Because the secret is random and long, a fast keyed hash is as safe as Argon2 here and
- * lets every WebDAV request be verified in microseconds.
+ * ({@link AppPasswordSecret}) shown once; only its keyed hash ({@link SecretHasher}) is stored.
+ * Because the secret is random and long, a fast keyed hash is as safe as Argon2 here and lets
+ * every WebDAV request be verified in microseconds.
  */
 @Service
 public class AppPasswords {
@@ -46,7 +46,7 @@ public class AppPasswords {
 
 	static final int MAX_NAME = 100;
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final String NAME = "identity.app_passwords.name";
 
 	private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
@@ -54,13 +54,17 @@ public class AppPasswords {
 
 	private final PersonalDataCipher cipher;
 
+	private final Supplier<SecretHasher> hasher;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	AppPasswords(JdbcClient jdbc, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
+	AppPasswords(JdbcClient jdbc, PersonalDataCipher cipher, Supplier<SecretHasher> hasher,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.hasher = hasher;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -69,49 +73,49 @@ public class AppPasswords {
 	public Created create(AccountId account, String name) {
 		String cleanName = name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
-			throw new io.kluis.shared.web.InvalidInputException("name", "name must be 1 to " + MAX_NAME + " characters");
+			throw new InvalidInputException("name", "name must be 1 to " + MAX_NAME + " characters");
 		}
-		byte[] raw = new byte[20];
-		RANDOM.nextBytes(raw);
-		String compact = new Base32().encodeToString(raw).toLowerCase(Locale.ROOT);
-		String secret = String.join("-", compact.substring(0, 8), compact.substring(8, 16), compact.substring(16, 24),
-				compact.substring(24, 32));
+		AppPasswordSecret secret = AppPasswordSecret.generate();
 		UUID id = UUID.randomUUID();
-		byte[] displayId = new byte[5];
-		RANDOM.nextBytes(displayId);
 		jdbc.sql("insert into identity_app_passwords (id, account_id, lookup_id, secret_hash, name_sealed, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?)")
-			.params(id, account.value(), new Base32().encodeToString(displayId).toLowerCase(Locale.ROOT), hash(secret),
-					cipher.seal(account, "identity.app_passwords.name", cleanName).bytes(), Timestamp.from(clock.instant()))
+			.params(id, account.value(), secret.lookupId(), hasher.get().hash(secret),
+					cipher.seal(account, NAME, cleanName).bytes(), Timestamp.from(clock.instant()))
 			.update();
 		events.publishEvent(new AppPasswordCreated(account, id));
-		return new Created(id, cleanName, secret);
+		return new Created(id, cleanName, secret.display());
 	}
 
-	/** The account an unrevoked app password belongs to; records the use (at most once a minute). */
+	/**
+	 * Whether the secret is one of the account's unrevoked app passwords; records the use (at most
+	 * once a minute, so a busy WebDAV client does not write on every request).
+	 */
 	@Transactional
-	public Optional<AccountId> authenticate(String secret) {
-		String normalised = normalise(secret);
-		if (normalised.length() != 35) {
-			return Optional.empty();
+	public boolean authenticate(AccountId account, String secretText) {
+		var secret = AppPasswordSecret.parse(secretText);
+		if (secret.isEmpty()) {
+			return false;
 		}
-		var row = jdbc.sql("select id, account_id, last_used_at from identity_app_passwords "
-				+ "where secret_hash = ? and revoked_at is null")
-			.param(hash(normalised))
-			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getTimestamp(3) })
-			.optional();
-		if (row.isEmpty()) {
-			return Optional.empty();
+		var candidates = jdbc.sql("select id, secret_hash, last_used_at from identity_app_passwords "
+				+ "where account_id = ? and lookup_id = ? and revoked_at is null")
+			.params(account.value(), secret.get().lookupId())
+			.query((rs, i) -> new Candidate(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getTimestamp(3)))
+			.list();
+		var match = candidates.stream().filter(c -> hasher.get().matches(secret.get(), c.hash())).findFirst();
+		if (match.isEmpty()) {
+			return false;
 		}
 		Instant now = clock.instant();
-		Timestamp lastUsed = (Timestamp) row.get()[2];
+		Timestamp lastUsed = match.get().lastUsed();
 		if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_GRANULARITY).isBefore(now)) {
 			jdbc.sql("update identity_app_passwords set last_used_at = ? where id = ?")
-				.params(Timestamp.from(now), row.get()[0])
+				.params(Timestamp.from(now), match.get().id())
 				.update();
 		}
-		return Optional.of(new AccountId((UUID) row.get()[1]));
+		return true;
+	}
+
+	private record Candidate(UUID id, byte[] hash, @Nullable Timestamp lastUsed) {
 	}
 
 	public List<Listed> list(AccountId account) {
@@ -121,7 +125,7 @@ public class AppPasswords {
 			.query((rs, i) -> {
 				Timestamp lastUsed = rs.getTimestamp(4);
 				return new Listed(rs.getObject(1, UUID.class),
-						cipher.open(account, "identity.app_passwords.name", Sealed.fromBytes(rs.getBytes(2))),
+						cipher.open(account, NAME, Sealed.fromBytes(rs.getBytes(2))),
 						rs.getTimestamp(3).toInstant(), lastUsed == null ? null : lastUsed.toInstant());
 			})
 			.list();
@@ -148,17 +152,4 @@ public class AppPasswords {
 		return ids.size();
 	}
 
-	/** Accepts the secret with or without dashes and spaces, in any case. */
-	static String normalise(String secret) {
-		String compact = secret.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-		if (compact.length() != 32) {
-			return compact;
-		}
-		return String.join("-", compact.substring(0, 8), compact.substring(8, 16), compact.substring(16, 24),
-				compact.substring(24, 32));
-	}
-
-	private byte[] hash(String normalisedSecret) {
-		return cipher.blindIndex("identity.app_passwords.secret", normalisedSecret).bytes();
-	}
 }

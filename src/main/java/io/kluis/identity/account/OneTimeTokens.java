@@ -93,6 +93,18 @@ public class OneTimeTokens {
 			.optional();
 	}
 
+	/** The account of a currently valid token, without using it up. */
+	public Optional<AccountId> peek(TokenPurpose purpose, String token) {
+		if (token.isEmpty() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select account_id from identity_tokens where token_hash = ? and purpose = ? and used_at is null "
+				+ "and expires_at > ? and account_id is not null")
+			.params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+			.query((rs, i) -> new AccountId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
 	/** Whether a token is currently valid, without using it (for a confirmation page shown before use). */
 	public boolean isValid(TokenPurpose purpose, String token) {
 		if (token.isEmpty() || token.length() > 100) {

@@ -1,5 +1,6 @@
 package io.kluis.identity.account;
 
+import io.kluis.identity.credentials.PasswordContext;
 import io.kluis.shared.EmailAddress;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -70,6 +71,25 @@ public class RegistrationValidator {
 		return violations;
 	}
 
+	/** The same field rules for a correction on the my-data page (no password, no terms). */
+	public List<RegistrationRefused.Violation> validatePersonalData(PersonalData p) {
+		var violations = new ArrayList<RegistrationRefused.Violation>();
+		text(violations, "firstName", p.firstName(), 100, true);
+		text(violations, "lastName", p.lastName(), 100, true);
+		text(violations, "street", p.street(), 200, true);
+		text(violations, "postalCode", p.postalCode(), 16, true);
+		text(violations, "city", p.city(), 100, true);
+		text(violations, "companyName", p.companyName(), 200, false);
+		if (!COUNTRIES.contains(p.country())) {
+			violations.add(violation("country", "country.invalid"));
+		}
+		if (p.phone() != null && !PHONE.matcher(p.phone()).matches()) {
+			violations.add(violation("phone", "phone.invalid"));
+		}
+		dateOfBirth(violations, p.dateOfBirth());
+		return violations;
+	}
+
 	/** ACC-4: refuses anyone younger than the minimum age on the day of registration. */
 	private void dateOfBirth(List<RegistrationRefused.Violation> violations, @Nullable LocalDate dateOfBirth) {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -86,17 +106,7 @@ public class RegistrationValidator {
 	}
 
 	private static List<String> personalWords(RegistrationRequest r) {
-		var words = new ArrayList<String>();
-		if (r.email() != null && EmailAddress.isValid(r.email())) {
-			words.add(EmailAddress.of(r.email()).localPart());
-		}
-		if (r.firstName() != null) {
-			words.add(r.firstName());
-		}
-		if (r.lastName() != null) {
-			words.add(r.lastName());
-		}
-		return words;
+		return PasswordContext.forAccount(false, r.email(), r.firstName(), r.lastName()).personalWords();
 	}
 
 	private static void text(List<RegistrationRefused.Violation> violations, String field, @Nullable String value,

@@ -41,11 +41,10 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 		if (!addressThrottle.allows(address)) {
 			throw new BadCredentialsException("refused");
 		}
-		Account account = appPasswords.authenticate(secret)
-			.flatMap(accounts::findById)
+		Account account = EmailAddress.isValid(user) ? accounts.findByEmail(EmailAddress.of(user))
 			.filter(a -> a.status() == AccountStatus.ACTIVE)
-			.filter(a -> EmailAddress.isValid(user) && a.email().equals(EmailAddress.of(user)))
-			.orElse(null);
+			.filter(a -> appPasswords.authenticate(a.id(), secret))
+			.orElse(null) : null;
 		if (account == null) {
 			addressThrottle.recordFailure(address);
 			throw new BadCredentialsException("refused");

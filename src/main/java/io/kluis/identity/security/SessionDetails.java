@@ -9,14 +9,14 @@ import java.util.Locale;
  */
 public final class SessionDetails {
 
-	public static final String LOGIN_AT = "kluis.loginAt";
+	public static final String LOGIN_AT = io.kluis.identity.account.AccountSessions.LOGIN_AT;
 
-	public static final String DEVICE = "kluis.device";
+	public static final String DEVICE = io.kluis.identity.account.AccountSessions.DEVICE;
 
 	private SessionDetails() {
 	}
 
-	static void record(HttpServletRequest request, long loginAtMillis) {
+	public static void record(HttpServletRequest request, long loginAtMillis) {
 		var session = request.getSession();
 		session.setAttribute(LOGIN_AT, loginAtMillis);
 		session.setAttribute(DEVICE, describe(request.getHeader("User-Agent")));

@@ -4,8 +4,6 @@ import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.RegistrationRefused;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
@@ -20,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RegistrationController {
 
-	record Country(String code, String name) {
-	}
-
 	private final CustomerRegistration registration;
 
 	private final IdentityProperties properties;
@@ -33,11 +28,8 @@ class RegistrationController {
 	}
 
 	@ModelAttribute("countries")
-	List<Country> countries(Locale locale) {
-		return Arrays.stream(Locale.getISOCountries())
-			.map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
-			.sorted(Comparator.comparing(Country::name))
-			.toList();
+	List<Countries.Country> countries(Locale locale) {
+		return Countries.in(locale);
 	}
 
 	@ModelAttribute("minimumAge")

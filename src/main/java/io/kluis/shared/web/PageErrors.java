@@ -1,0 +1,37 @@
+package io.kluis.shared.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The same 404/409/400 mapping as {@link ProblemDetails}, for server-rendered pages (the error template). */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound() {
+		return page(HttpStatus.NOT_FOUND);
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ModelAndView conflict() {
+		return page(HttpStatus.CONFLICT);
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid() {
+		return page(HttpStatus.BAD_REQUEST);
+	}
+
+	private static ModelAndView page(HttpStatus status) {
+		var view = new ModelAndView("error");
+		view.setStatus(status);
+		view.addObject("status", status.value());
+		return view;
+	}
+}
