@@ -1,0 +1,79 @@
+package io.kluis.notifications.internal;
+
+import io.kluis.notifications.Mail;
+import io.kluis.notifications.MailId;
+import io.kluis.notifications.Notifications;
+import io.kluis.shared.AccountId;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link Notifications} through the transactional outbox: the mail is rendered, sealed and inserted
+ * in the caller's transaction; {@link OutboxDispatcher} delivers it after commit.
+ */
+@Service
+class OutboxNotifications implements Notifications {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
+
+	private final MailRenderer renderer;
+
+	private final MailSealer sealer;
+
+	private final Outbox outbox;
+
+	private final DevMailbox devMailbox;
+
+	private final OutboxDispatcher dispatcher;
+
+	private final BaseUrl baseUrl;
+
+	private final Clock clock;
+
+	OutboxNotifications(MailRenderer renderer, MailSealer sealer, Outbox outbox, DevMailbox devMailbox,
+			OutboxDispatcher dispatcher, BaseUrl baseUrl, Clock clock) {
+		this.renderer = renderer;
+		this.sealer = sealer;
+		this.outbox = outbox;
+		this.devMailbox = devMailbox;
+		this.dispatcher = dispatcher;
+		this.baseUrl = baseUrl;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public MailId send(Mail mail) {
+		RenderedMail rendered = renderer.render(mail);
+		MailId id = MailId.random();
+		// A mail without subject gets a data key of its own, destroyed when retention ends.
+		AccountId keyOwner = mail.subject() != null ? mail.subject() : AccountId.random();
+		String messageId = "<" + id + "@" + baseUrl.host() + ">";
+		outbox.insert(new OutboxEntry(id, mail.subject(), keyOwner, mail.category(), mail.template(), messageId, 0,
+				sealer.seal(MailSealer.OUTBOX, keyOwner, rendered)), clock.instant());
+		log.debug("event=notifications.mail.queued mail={} template={} subject={}", id, mail.template(), mail.subject());
+		return id;
+	}
+
+	@Override
+	public String link(String pathAndQuery) {
+		return baseUrl.link(pathAndQuery);
+	}
+
+	@Override
+	@Transactional
+	public int eraseFor(AccountId subject) {
+		int removed = outbox.deleteSubject(subject) + devMailbox.deleteSubject(subject);
+		log.info("event=notifications.subject.erased subject={} rows={}", subject, removed);
+		return removed;
+	}
+
+	@Override
+	public int flush() {
+		return dispatcher.dispatchDue();
+	}
+}

@@ -1,0 +1,94 @@
+package io.kluis.notifications.internal;
+
+import io.kluis.crypto.PersonalDataCipher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes sent and failed mails (and their mail-viewer copies) once {@code kluis.notifications.retention}
+ * has passed, and destroys the per-mail data key of mails that had no subject, so every backup copy
+ * of them becomes unreadable too. Logs counts only. Idempotent, so several nodes may run it.
+ */
+@Component
+class OutboxRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+
+	private static final int BATCH = 500;
+
+	private final Outbox outbox;
+
+	private final DevMailbox devMailbox;
+
+	private final PersonalDataCipher cipher;
+
+	private final NotificationsProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	OutboxRetention(Outbox outbox, DevMailbox devMailbox, PersonalDataCipher cipher,
+			NotificationsProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+		this.outbox = outbox;
+		this.devMailbox = devMailbox;
+		this.cipher = cipher;
+		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${kluis.notifications.purge-interval:1h}", initialDelayString = "1m")
+	void scheduledRun() {
+		try {
+			purgeExpired();
+		}
+		catch (RuntimeException e) {
+			log.warn("event=notifications.purge.error error={}", e.getClass().getSimpleName());
+		}
+	}
+
+	/** Purges everything past retention; returns the number of mails removed. */
+	int purgeExpired() {
+		Instant cutoff = clock.instant().minus(properties.retention());
+		int purged = 0;
+		int keys = 0;
+		while (true) {
+			List<Outbox.Expired> batch = outbox.expired(cutoff, BATCH);
+			if (batch.isEmpty()) {
+				break;
+			}
+			int[] counts = transactions.execute(tx -> purge(batch));
+			purged += counts[0];
+			keys += counts[1];
+			if (batch.size() < BATCH) {
+				break;
+			}
+		}
+		if (purged > 0) {
+			log.info("event=notifications.outbox.purged mails={} keysDestroyed={}", purged, keys);
+		}
+		return purged;
+	}
+
+	private int[] purge(List<Outbox.Expired> batch) {
+		var ids = batch.stream().map(Outbox.Expired::id).toList();
+		devMailbox.delete(ids);
+		int deleted = outbox.delete(ids);
+		int keys = 0;
+		for (Outbox.Expired mail : batch) {
+			if (mail.subject() == null) {
+				cipher.destroyDataKey(mail.keyOwner());
+				keys++;
+			}
+		}
+		return new int[] { deleted, keys };
+	}
+}

@@ -1,0 +1,16 @@
+package io.kluis.notifications.internal;
+
+import io.kluis.notifications.MailCategory;
+import io.kluis.notifications.MailId;
+import io.kluis.shared.AccountId;
+import org.jspecify.annotations.Nullable;
+
+/** A mail on its way to the transport, opened from the outbox. Prints ids only. */
+record OutgoingMail(MailId id, String messageId, @Nullable AccountId subject, AccountId keyOwner,
+		MailCategory category, String template, RenderedMail content) {
+
+	@Override
+	public String toString() {
+		return "OutgoingMail[id=" + id + ", template=" + template + ", category=" + category + "]";
+	}
+}
