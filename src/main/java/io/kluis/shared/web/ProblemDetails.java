@@ -67,6 +67,12 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/** Method security refusals keep their meaning (403), never a 500. */
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail forbidden() {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not use this resource.");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception e) {
 		String errorId = java.util.UUID.randomUUID().toString();
