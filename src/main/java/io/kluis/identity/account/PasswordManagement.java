@@ -122,9 +122,23 @@ public class PasswordManagement {
 		return true;
 	}
 
-	/** Re-authentication for sensitive changes: whether the password is the account's current one. */
+	/**
+	 * Re-authentication for sensitive changes: whether the password is the account's current one.
+	 * Failures count against the same limit as failed logins, so a stolen session or app password
+	 * cannot be used to guess the account password.
+	 */
+	@Transactional
 	public boolean verify(AccountId id, String password) {
-		return accounts.findById(id).map(a -> passwords.matches(password, a.passwordHash())).orElse(false);
+		Account account = accounts.findById(id).orElse(null);
+		if (account == null || !account.guard().allowsAttemptAt(clock.instant())) {
+			return false;
+		}
+		if (passwords.matches(password, account.passwordHash())) {
+			return true;
+		}
+		account.guard().recordFailure(clock.instant(), LoginGuard.Policy.DEFAULT);
+		accounts.update(account);
+		return false;
 	}
 
 	/** Lifts a lock from the link mailed when it was set; false when the link does not work. */

@@ -20,7 +20,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.SessionManagementFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two filter chains: the JSON API ({@code /api/**}, stateless, HTTP Basic with an app password, no
@@ -42,18 +44,37 @@ class SecurityConfiguration {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/**
+	 * The API calls that authenticate themselves or need no authentication: registration,
+	 * verification, password reset, and creating an app password with the account password. No
+	 * Basic filter here, so an account password in the header is checked by the endpoint (with MFA
+	 * and throttling), never by the app-password filter.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			Environment environment) throws Exception {
+		var post = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(post.matcher(HttpMethod.POST, "/api/v1/accounts"),
+				post.matcher(HttpMethod.POST, "/api/v1/accounts/verification"),
+				post.matcher(HttpMethod.POST, "/api/v1/password-resets"),
+				post.matcher(HttpMethod.POST, "/api/v1/password-resets/completion"),
+				post.matcher(HttpMethod.POST, "/api/v1/app-passwords")))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(r -> r.disable());
+		headers(http, environment);
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AppPasswordAuthenticationProvider appPasswords,
 			ProblemAuthenticationEntryPoint entryPoint, Environment environment) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(a -> a
-				.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/verification",
-						"/api/v1/password-resets", "/api/v1/password-resets/completion")
-				.permitAll()
-				// Authenticates with the account password (+ OTP) itself: the one place besides the login form.
-				.requestMatchers(HttpMethod.POST, "/api/v1/app-passwords").permitAll()
-				.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
+			.authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
 			.authenticationManager(new ProviderManager(appPasswords))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
