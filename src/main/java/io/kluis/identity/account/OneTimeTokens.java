@@ -53,7 +53,7 @@ public class OneTimeTokens {
 
 	/** Issues a token and returns the secret to put in the link; it is not stored anywhere. */
 	public String issue(@Nullable AccountId account, TokenPurpose purpose, Duration validity, @Nullable String payload) {
-		OneTimeToken token = OneTimeToken.generate(purpose.name());
+		OneTimeToken token = OneTimeToken.generate(purpose.code());
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		Sealed sealed = payload == null || account == null ? null : cipher.seal(account, PAYLOAD_FIELD, payload);
@@ -134,6 +134,6 @@ public class OneTimeTokens {
 
 	/** The stored hash of a token for this purpose, or null when the text cannot be a token. */
 	private byte @Nullable [] hash(TokenPurpose purpose, String token) {
-		return OneTimeToken.parse(purpose.name(), token).map(t -> hasher.get().hash(t)).orElse(null);
+		return OneTimeToken.parse(purpose.code(), token).map(t -> hasher.get().hash(t)).orElse(null);
 	}
 }
