@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,16 +42,6 @@ class OutboxRetention {
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-	}
-
-	@Scheduled(fixedDelayString = "${kluis.notifications.purge-interval:1h}", initialDelayString = "1m")
-	void scheduledRun() {
-		try {
-			purgeExpired();
-		}
-		catch (RuntimeException e) {
-			log.warn("event=notifications.purge.error error={}", e.getClass().getSimpleName());
-		}
 	}
 
 	/** Purges everything past retention; returns the number of mails removed. */
