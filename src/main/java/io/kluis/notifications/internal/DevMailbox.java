@@ -28,6 +28,9 @@ class DevMailbox {
 			String messageId, Instant deliveredAt, MailSealer.SealedMail message) {
 	}
 
+	private static final String SELECT = "select id, subject_id, key_owner_id, category, template, message_id, "
+			+ "delivered_at, recipient, subject_line, body_text, body_html, headers from notifications_dev_mailbox";
+
 	private final JdbcClient jdbc;
 
 	DevMailbox(JdbcClient jdbc) {
@@ -70,9 +73,6 @@ class DevMailbox {
 	int deleteSubject(AccountId subject) {
 		return jdbc.sql("delete from notifications_dev_mailbox where subject_id = ?").param(subject.value()).update();
 	}
-
-	private static final String SELECT = "select id, subject_id, key_owner_id, category, template, message_id, "
-			+ "delivered_at, recipient, subject_line, body_text, body_html, headers from notifications_dev_mailbox";
 
 	private static Row row(ResultSet rs) throws SQLException {
 		UUID subject = rs.getObject(2, UUID.class);

@@ -54,9 +54,9 @@ class OutboxRetention {
 			if (batch.isEmpty()) {
 				break;
 			}
-			int[] counts = transactions.execute(tx -> purge(batch));
-			purged += counts[0];
-			keys += counts[1];
+			Purged counts = transactions.execute(tx -> purge(batch));
+			purged += counts.mails();
+			keys += counts.keys();
 			if (batch.size() < BATCH) {
 				break;
 			}
@@ -67,7 +67,10 @@ class OutboxRetention {
 		return purged;
 	}
 
-	private int[] purge(List<Outbox.Expired> batch) {
+	private record Purged(int mails, int keys) {
+	}
+
+	private Purged purge(List<Outbox.Expired> batch) {
 		var ids = batch.stream().map(Outbox.Expired::id).toList();
 		devMailbox.delete(ids);
 		int deleted = outbox.delete(ids);
@@ -78,6 +81,6 @@ class OutboxRetention {
 				keys++;
 			}
 		}
-		return new int[] { deleted, keys };
+		return new Purged(deleted, keys);
 	}
 }
