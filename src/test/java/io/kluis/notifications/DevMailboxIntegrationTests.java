@@ -56,6 +56,7 @@ class DevMailboxIntegrationTests {
 			.query(String.class).single()).isEqualTo("SENT");
 	}
 
+	// SEC-3: the mail viewer is sealed like the outbox.
 	@Test
 	void theMailViewerHoldsNoPlaintextEither() {
 		var to = recipient();
@@ -74,6 +75,7 @@ class DevMailboxIntegrationTests {
 		}
 	}
 
+	// RET-5, RIG-3: erasure takes the subject's mails with it.
 	@Test
 	void erasingASubjectRemovesItsQueuedSentAndViewerRowsButNobodyElses() {
 		var subject = AccountId.random();
@@ -95,6 +97,7 @@ class DevMailboxIntegrationTests {
 		assertThat(notifications.eraseFor(subject)).isZero();
 	}
 
+	// RET-5: a crypto-shredded subject is not mailed any more.
 	@Test
 	void aMailWhoseSubjectWasCryptoShreddedWhileQueuedIsNeverDelivered(@Autowired io.kluis.crypto.PersonalDataCipher cipher) {
 		var subject = AccountId.random();

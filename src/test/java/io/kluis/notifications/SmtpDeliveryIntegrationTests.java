@@ -67,6 +67,7 @@ class SmtpDeliveryIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
+	// CON-1 (transport part): one-click unsubscribe headers (RFC 8058) reach the recipient.
 	@Test
 	void aMailQueuedInACommittedTransactionArrivesInDutchWithTextAndHtmlPartsLinksAndHeaders() throws Exception {
 		var to = recipient();
@@ -182,6 +183,7 @@ class SmtpDeliveryIntegrationTests {
 		assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("attempts", 3);
 	}
 
+	// SEC-3: a database dump alone does not reveal who was mailed what.
 	@Test
 	void theOutboxHoldsNoPlaintextRecipientSubjectOrBody() {
 		var to = recipient();

@@ -1,6 +1,5 @@
 package io.kluis.notifications.internal;
 
-import io.kluis.crypto.Sealed;
 import io.kluis.notifications.MailCategory;
 import io.kluis.notifications.MailId;
 import io.kluis.shared.AccountId;
@@ -79,8 +78,6 @@ class DevMailbox {
 		return new Row(new MailId(rs.getObject(1, UUID.class)), subject == null ? null : new AccountId(subject),
 				new AccountId(rs.getObject(3, UUID.class)), MailCategory.valueOf(rs.getString(4)), rs.getString(5),
 				rs.getString(6), rs.getTimestamp(7).toInstant(),
-				new MailSealer.SealedMail(Sealed.fromBytes(rs.getBytes(8)), Sealed.fromBytes(rs.getBytes(9)),
-						Sealed.fromBytes(rs.getBytes(10)), Sealed.fromBytes(rs.getBytes(11)),
-						Sealed.fromBytes(rs.getBytes(12))));
+				MailSealer.SealedMail.read(rs, 8));
 	}
 }

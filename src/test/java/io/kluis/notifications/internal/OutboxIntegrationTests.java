@@ -108,6 +108,7 @@ class OutboxIntegrationTests {
 		assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
 	}
 
+	// RET-2: sent mail is kept no longer than kluis.notifications.retention.
 	@Test
 	void sentMailsArePurgedAfterRetentionAndTheKeyOfASubjectlessMailIsDestroyed() {
 		var subject = AccountId.random();
