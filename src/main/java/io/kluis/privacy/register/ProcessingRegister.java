@@ -1,0 +1,105 @@
+package io.kluis.privacy.register;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The processing register (AVG art. 30): the single source of truth from which the privacy policy,
+ * the retention matrix, the sub-processor list and the Art. 30 record are rendered, and by which
+ * the retention and data-subject-request engines act (PUR-1).
+ */
+public record ProcessingRegister(Version version, Provider provider, List<Subject> subjects, List<Category> categories,
+		List<Purpose> purposes, List<Recipient> recipients, List<RetentionRule> retention, List<Cookie> cookies,
+		List<Statement> statements) {
+
+	public ProcessingRegister {
+		subjects = List.copyOf(subjects);
+		categories = List.copyOf(categories);
+		purposes = List.copyOf(purposes);
+		recipients = List.copyOf(recipients);
+		retention = List.copyOf(retention);
+		cookies = List.copyOf(cookies);
+		statements = List.copyOf(statements);
+	}
+
+	/** What this version of the register changes, and whether customers must be told (POL-2). */
+	public record Version(boolean significant, Text changes) {
+	}
+
+	/** Who the controller is, how to reach them, and the supervisory authority (RIG-9). */
+	public record Provider(String name, String address, @Nullable String kvk, String email, @Nullable String phone,
+			String privacyContact, @Nullable String dpo, Authority supervisoryAuthority) {
+	}
+
+	public record Authority(String name, String url, String address) {
+	}
+
+	/** A kind of person whose data is processed (customers, site visitors, newsletter subscribers…). */
+	public record Subject(String id, Text name) {
+	}
+
+	/** A category of personal data, held by one module that can export and erase it (PUR-3). */
+	public record Category(String id, Text name, Text examples, boolean special, String heldBy) {
+	}
+
+	/** A purpose with its legal basis; legitimate interests are spelled out (art. 6(1)(f)). */
+	public record Purpose(String id, Text name, Text description, LegalBasis legalBasis,
+			@Nullable Text legitimateInterest, List<String> categories, List<String> subjects) {
+
+		public Purpose {
+			categories = List.copyOf(categories);
+			subjects = List.copyOf(subjects);
+		}
+	}
+
+	/** Who receives personal data: processors (sub-processors), other controllers, authorities (SHR-1, SHR-4). */
+	public record Recipient(String id, String name, RecipientRole role, String country, boolean processorAgreement,
+			Text purpose, List<String> categories) {
+
+		public Recipient {
+			categories = List.copyOf(categories);
+		}
+	}
+
+	public enum RecipientRole {
+		PROCESSOR, CONTROLLER, AUTHORITY
+	}
+
+	/**
+	 * How long a category is kept: {@code period} after {@code trigger}. A legal hold names the law
+	 * that requires keeping it (e.g. art. 52 AWR); such data survives erasure until its period ends.
+	 */
+	public record RetentionRule(String id, String category, RetentionTrigger trigger, Period period, Text description,
+			@Nullable Text legalHold) {
+
+		public boolean isLegalHold() {
+			return legalHold != null && !legalHold.isEmpty();
+		}
+	}
+
+	/** A cookie the product sets, by category (CON-2). */
+	public record Cookie(String name, CookieCategory category, Text purpose, Text lifetime) {
+	}
+
+	public enum CookieCategory {
+		TECHNICAL, FUNCTIONAL, ANALYTICAL, COMMERCIAL
+	}
+
+	/** An optional statement the provider makes, e.g. that phone calls are not recorded (SUP-2). */
+	public record Statement(String id, boolean enabled, Text text) {
+	}
+
+	public Optional<Category> category(String id) {
+		return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+	}
+
+	public List<RetentionRule> retentionFor(String categoryId) {
+		return retention.stream().filter(r -> r.category().equals(categoryId)).toList();
+	}
+
+	public List<Recipient> subProcessors() {
+		return recipients.stream().filter(r -> r.role() == RecipientRole.PROCESSOR).toList();
+	}
+}
