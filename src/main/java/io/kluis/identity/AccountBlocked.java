@@ -1,21 +1,15 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Staff blocked the account; {@code reason} is a code. */
-public record AccountBlocked(AccountId account, AccountId actor, String reason) implements Auditable {
+public record AccountBlocked(AccountId account, AccountId actor, String reason) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.account.blocked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

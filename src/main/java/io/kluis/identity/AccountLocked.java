@@ -1,20 +1,14 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import org.jspecify.annotations.Nullable;
 
 /** Too many failed logins locked the account; the owner was mailed an unlock link. */
-public record AccountLocked(AccountId account) implements Auditable {
+public record AccountLocked(AccountId account) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.account.locked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

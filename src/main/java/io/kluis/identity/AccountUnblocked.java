@@ -1,20 +1,14 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import org.jspecify.annotations.Nullable;
 
 /** Staff lifted a block. */
-public record AccountUnblocked(AccountId account, AccountId actor) implements Auditable {
+public record AccountUnblocked(AccountId account, AccountId actor) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.account.unblocked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

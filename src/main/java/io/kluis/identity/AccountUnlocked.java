@@ -1,20 +1,14 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import org.jspecify.annotations.Nullable;
 
 /** A locked account was unlocked, by its owner's link or by staff. */
-public record AccountUnlocked(AccountId account, @Nullable AccountId actor) implements Auditable {
+public record AccountUnlocked(AccountId account, @Nullable AccountId actor) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.account.unlocked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

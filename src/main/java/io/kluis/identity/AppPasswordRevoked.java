@@ -1,22 +1,16 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** An app password was revoked. */
-public record AppPasswordRevoked(AccountId account, AccountId actor, UUID appPassword) implements Auditable {
+public record AppPasswordRevoked(AccountId account, AccountId actor, UUID appPassword) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.app-password.revoked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

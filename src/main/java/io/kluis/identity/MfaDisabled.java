@@ -1,20 +1,14 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import org.jspecify.annotations.Nullable;
 
 /** The second factor was removed, by the owner or by an administrator after out-of-band checks. */
-public record MfaDisabled(AccountId account, AccountId actor) implements Auditable {
+public record MfaDisabled(AccountId account, AccountId actor) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.mfa.disabled";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

@@ -1,20 +1,14 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import org.jspecify.annotations.Nullable;
 
 /** A session was ended remotely from the sessions page. */
-public record SessionRevoked(AccountId account, AccountId actor) implements Auditable {
+public record SessionRevoked(AccountId account, AccountId actor) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.session.revoked";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

@@ -1,21 +1,15 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
-import io.kluis.shared.Auditable;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A staff account was created; {@code via} is SETUP, CLI or ADMIN, {@code actor} null for SETUP and CLI. */
-public record StaffAccountCreated(AccountId account, @Nullable AccountId actor, String via, String roles) implements Auditable {
+public record StaffAccountCreated(AccountId account, @Nullable AccountId actor, String via, String roles) implements IdentityEvent {
 
 	@Override
 	public String auditCode() {
 		return "identity.staff.created";
-	}
-
-	@Override
-	public @Nullable AccountId subject() {
-		return account;
 	}
 
 	@Override

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DataKeyCache {
 
-	private record Entry(SecretKey key, Instant loadedAt) {
+	private record CachedKey(SecretKey key, Instant loadedAt) {
 	}
 
-	private final Map<AccountId, Entry> entries;
+	private final Map<AccountId, CachedKey> entries;
 
 	private final CryptoProperties properties;
 
@@ -32,14 +32,14 @@ class DataKeyCache {
 		int max = properties.dataKeyCacheSize();
 		this.entries = new LinkedHashMap<>(256, 0.75f, true) {
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<AccountId, Entry> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<AccountId, CachedKey> eldest) {
 				return size() > max;
 			}
 		};
 	}
 
 	synchronized @Nullable SecretKey get(AccountId subject) {
-		Entry entry = entries.get(subject);
+		CachedKey entry = entries.get(subject);
 		if (entry == null) {
 			return null;
 		}
@@ -51,7 +51,7 @@ class DataKeyCache {
 	}
 
 	synchronized void put(AccountId subject, SecretKey key) {
-		entries.put(subject, new Entry(key, clock.instant()));
+		entries.put(subject, new CachedKey(key, clock.instant()));
 	}
 
 	synchronized void evict(AccountId subject) {

@@ -43,7 +43,14 @@ class CredentialsConfiguration {
 	 */
 	@Bean
 	Supplier<SecretHasher> secretHasher(PersonalDataCipher cipher) {
-		return SingletonSupplier.of(() -> new SecretHasher(cipher.blindIndex("identity.secret-pepper", "v1").bytes()));
+		return SingletonSupplier.of(() -> {
+			// Two 128-bit derivations make the 256-bit pepper SecretHasher requires.
+			byte[] first = cipher.blindIndex("identity.secret-pepper", "v1/1").bytes();
+			byte[] second = cipher.blindIndex("identity.secret-pepper", "v1/2").bytes();
+			byte[] pepper = java.util.Arrays.copyOf(first, first.length + second.length);
+			System.arraycopy(second, 0, pepper, first.length, second.length);
+			return new SecretHasher(pepper);
+		});
 	}
 
 	@Bean

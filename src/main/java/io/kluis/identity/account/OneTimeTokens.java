@@ -3,21 +3,23 @@ package io.kluis.identity.account;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.shared.AccountId;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.kluis.identity.credentials.OneTimeToken;
+import io.kluis.identity.credentials.SecretHasher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-use tokens for mailed links (256 random bits, URL-safe). Only a keyed hash is stored, so a
- * database reader cannot use a pending link; consuming is one conditional UPDATE, so a token works
+ * Single-use tokens for mailed links ({@link OneTimeToken}: 256 random bits, URL-safe). Only a
+ * keyed hash bound to the purpose is stored ({@link SecretHasher}), so a database reader cannot use a
+ * pending link and a token never works for another purpose; consuming is one conditional UPDATE, so a token works
  * exactly once even when two requests race.
  */
 @Component
@@ -32,47 +34,44 @@ public class OneTimeTokens {
 		}
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final String HASH_FIELD = "identity.tokens";
-
 	private static final String PAYLOAD_FIELD = "identity.tokens.payload";
 
 	private final JdbcClient jdbc;
 
 	private final PersonalDataCipher cipher;
 
+	private final Supplier<SecretHasher> hasher;
+
 	private final Clock clock;
 
-	OneTimeTokens(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+	OneTimeTokens(JdbcClient jdbc, PersonalDataCipher cipher, Supplier<SecretHasher> hasher, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.hasher = hasher;
 		this.clock = clock;
 	}
 
 	/** Issues a token and returns the secret to put in the link; it is not stored anywhere. */
 	public String issue(@Nullable AccountId account, TokenPurpose purpose, Duration validity, @Nullable String payload) {
-		byte[] raw = new byte[32];
-		RANDOM.nextBytes(raw);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		OneTimeToken token = OneTimeToken.generate(purpose.code());
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		Sealed sealed = payload == null || account == null ? null : cipher.seal(account, PAYLOAD_FIELD, payload);
 		jdbc.sql("insert into identity_tokens (id, account_id, purpose, token_hash, payload_sealed, created_at, expires_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, account == null ? null : account.value(), purpose.name(), hash(token),
+			.params(id, account == null ? null : account.value(), purpose.name(), hasher.get().hash(token),
 					sealed == null ? null : sealed.bytes(), Timestamp.from(now), Timestamp.from(now.plus(validity)))
 			.update();
-		return token;
+		return token.value();
 	}
 
 	/** Marks the token used and returns it, or empty when unknown, expired, used, or for another purpose. */
 	public Optional<Redeemed> redeem(TokenPurpose purpose, String token) {
-		if (token.isEmpty() || token.length() > 100) {
+		byte[] hash = hash(purpose, token);
+		if (hash == null) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		byte[] hash = hash(token);
 		int claimed = jdbc.sql("update identity_tokens set used_at = ? where token_hash = ? and purpose = ? "
 				+ "and used_at is null and expires_at > ?")
 			.params(Timestamp.from(now), hash, purpose.name(), Timestamp.from(now))
@@ -95,24 +94,26 @@ public class OneTimeTokens {
 
 	/** The account of a currently valid token, without using it up. */
 	public Optional<AccountId> peek(TokenPurpose purpose, String token) {
-		if (token.isEmpty() || token.length() > 100) {
+		byte[] hash = hash(purpose, token);
+		if (hash == null) {
 			return Optional.empty();
 		}
 		return jdbc.sql("select account_id from identity_tokens where token_hash = ? and purpose = ? and used_at is null "
 				+ "and expires_at > ? and account_id is not null")
-			.params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+			.params(hash, purpose.name(), Timestamp.from(clock.instant()))
 			.query((rs, i) -> new AccountId(rs.getObject(1, UUID.class)))
 			.optional();
 	}
 
 	/** Whether a token is currently valid, without using it (for a confirmation page shown before use). */
 	public boolean isValid(TokenPurpose purpose, String token) {
-		if (token.isEmpty() || token.length() > 100) {
+		byte[] hash = hash(purpose, token);
+		if (hash == null) {
 			return false;
 		}
 		return jdbc.sql("select count(*) from identity_tokens where token_hash = ? and purpose = ? and used_at is null "
 				+ "and expires_at > ?")
-			.params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+			.params(hash, purpose.name(), Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -131,7 +132,8 @@ public class OneTimeTokens {
 			.update();
 	}
 
-	private byte[] hash(String token) {
-		return cipher.blindIndex(HASH_FIELD, token).bytes();
+	/** The stored hash of a token for this purpose, or null when the text cannot be a token. */
+	private byte @Nullable [] hash(TokenPurpose purpose, String token) {
+		return OneTimeToken.parse(purpose.code(), token).map(t -> hasher.get().hash(t)).orElse(null);
 	}
 }

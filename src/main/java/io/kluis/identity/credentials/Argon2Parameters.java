@@ -3,7 +3,9 @@ package io.kluis.identity.credentials;
 /**
  * Argon2id cost parameters. The floor is the OWASP Password Storage Cheat Sheet minimum for
  * Argon2id (m=19 MiB, t=2, p=1); stronger settings (more memory first) are welcome, weaker ones are
- * refused by {@link PasswordHasher} so a typo in configuration cannot silently weaken SEC-2.
+ * refused by {@link PasswordHasher} so a typo in configuration cannot silently weaken SEC-2. Both
+ * costs must reach the floor: OWASP's equivalent trade-offs that lower {@code t} below 2 (e.g. 46 MiB
+ * with t=1) are refused too, which keeps "weaker" a simple per-component comparison.
  *
  * @param memoryKiB memory cost in KiB ({@code m})
  * @param iterations number of passes ({@code t})

@@ -44,7 +44,7 @@ public final class HibpRangeClient implements PwnedPasswords {
 			.baseUrl(baseUrl.toString())
 			.requestFactory(requestFactory)
 			.defaultHeader("Add-Padding", "true")
-			.defaultHeader("User-Agent", "Kluis-password-check")
+			.defaultHeader("User-Agent", "Kluis")
 			.build();
 	}
 

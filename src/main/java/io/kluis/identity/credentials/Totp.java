@@ -73,6 +73,9 @@ public final class Totp {
 	 *         when the code is wrong, malformed or already used
 	 */
 	public OptionalLong verify(TotpSecret secret, String input, Instant now, long lastUsedStep) {
+		if (input.length() > 32) {
+			return OptionalLong.empty();
+		}
 		String code = input.replaceAll("[\\s\\u00a0\\u202f]", "");
 		if (code.length() != digits || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return OptionalLong.empty();

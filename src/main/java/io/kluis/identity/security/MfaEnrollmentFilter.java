@@ -1,6 +1,6 @@
 package io.kluis.identity.security;
 
-import io.kluis.identity.account.IdentityProperties;
+import io.kluis.identity.account.SecuritySettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +16,10 @@ class MfaEnrollmentFilter extends OncePerRequestFilter {
 
 	static final String SETUP_PATH = "/panel/security/totp";
 
-	private final IdentityProperties properties;
+	private final SecuritySettings settings;
 
-	MfaEnrollmentFilter(IdentityProperties properties) {
-		this.properties = properties;
+	MfaEnrollmentFilter(SecuritySettings settings) {
+		this.settings = settings;
 	}
 
 	@Override
@@ -35,7 +35,8 @@ class MfaEnrollmentFilter extends OncePerRequestFilter {
 	}
 
 	private boolean required(boolean staff) {
-		return staff ? properties.mfaRequiredForStaff() : properties.mfaRequiredForCustomers();
+		var mfa = settings.mfa();
+		return staff ? mfa.requiredForStaff() : mfa.requiredForCustomers();
 	}
 
 	private static boolean allowed(String path) {

@@ -1,6 +1,7 @@
 package io.kluis.identity.security;
 
 import io.kluis.identity.account.IdentityProperties;
+import io.kluis.identity.account.SecuritySettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -89,7 +90,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AccountAuthenticationProvider passwordProvider,
 			LoginHandlers handlers, SecurityContextRepository contexts, IdentityProperties properties,
-			Environment environment, Clock clock) throws Exception {
+			SecuritySettings settings, Environment environment, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
 						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy/**", "/error",
@@ -116,7 +117,7 @@ class SecurityConfiguration {
 					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept"))))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(), clock),
 					SessionManagementFilter.class)
-			.addFilterAfter(new MfaEnrollmentFilter(properties), BasicAuthenticationFilter.class);
+			.addFilterAfter(new MfaEnrollmentFilter(settings), BasicAuthenticationFilter.class);
 		headers(http, environment);
 		return http.build();
 	}

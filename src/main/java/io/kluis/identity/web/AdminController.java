@@ -4,6 +4,7 @@ import io.kluis.identity.CurrentAccount;
 import io.kluis.identity.Role;
 import io.kluis.identity.account.PasswordManagement;
 import io.kluis.identity.account.ReadReason;
+import io.kluis.identity.account.SecuritySettings;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -33,9 +34,12 @@ class AdminController {
 
 	private final PasswordManagement passwords;
 
-	AdminController(StaffAdministration administration, PasswordManagement passwords) {
+	private final SecuritySettings settings;
+
+	AdminController(StaffAdministration administration, PasswordManagement passwords, SecuritySettings settings) {
 		this.administration = administration;
 		this.passwords = passwords;
+		this.settings = settings;
 	}
 
 	@GetMapping("/admin")
@@ -101,6 +105,21 @@ class AdminController {
 		administration.resetMfa(new AccountId(id), staff.id());
 		redirect.addFlashAttribute("done", "mfa-reset");
 		return "redirect:/admin/customers/" + id;
+	}
+
+	@GetMapping("/admin/settings")
+	String settings(Model model) {
+		model.addAttribute("mfa", settings.mfa());
+		return "identity/admin/settings";
+	}
+
+	@PostMapping("/admin/settings")
+	String changeSettings(@RequestParam(defaultValue = "false") boolean mfaRequiredForStaff,
+			@RequestParam(defaultValue = "false") boolean mfaRequiredForCustomers,
+			@AuthenticationPrincipal CurrentAccount admin, RedirectAttributes redirect) {
+		settings.changeMfa(new SecuritySettings.Mfa(mfaRequiredForStaff, mfaRequiredForCustomers), admin.id());
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/admin/settings";
 	}
 
 	@GetMapping("/admin/staff")

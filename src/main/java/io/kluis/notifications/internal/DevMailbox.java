@@ -1,6 +1,5 @@
 package io.kluis.notifications.internal;
 
-import io.kluis.crypto.Sealed;
 import io.kluis.notifications.MailCategory;
 import io.kluis.notifications.MailId;
 import io.kluis.shared.AccountId;
@@ -27,6 +26,9 @@ class DevMailbox {
 	record Row(MailId id, @Nullable AccountId subject, AccountId keyOwner, MailCategory category, String template,
 			String messageId, Instant deliveredAt, MailSealer.SealedMail message) {
 	}
+
+	private static final String SELECT = "select id, subject_id, key_owner_id, category, template, message_id, "
+			+ "delivered_at, recipient, subject_line, body_text, body_html, headers from notifications_dev_mailbox";
 
 	private final JdbcClient jdbc;
 
@@ -71,16 +73,11 @@ class DevMailbox {
 		return jdbc.sql("delete from notifications_dev_mailbox where subject_id = ?").param(subject.value()).update();
 	}
 
-	private static final String SELECT = "select id, subject_id, key_owner_id, category, template, message_id, "
-			+ "delivered_at, recipient, subject_line, body_text, body_html, headers from notifications_dev_mailbox";
-
 	private static Row row(ResultSet rs) throws SQLException {
 		UUID subject = rs.getObject(2, UUID.class);
 		return new Row(new MailId(rs.getObject(1, UUID.class)), subject == null ? null : new AccountId(subject),
 				new AccountId(rs.getObject(3, UUID.class)), MailCategory.valueOf(rs.getString(4)), rs.getString(5),
 				rs.getString(6), rs.getTimestamp(7).toInstant(),
-				new MailSealer.SealedMail(Sealed.fromBytes(rs.getBytes(8)), Sealed.fromBytes(rs.getBytes(9)),
-						Sealed.fromBytes(rs.getBytes(10)), Sealed.fromBytes(rs.getBytes(11)),
-						Sealed.fromBytes(rs.getBytes(12))));
+				MailSealer.SealedMail.read(rs, 8));
 	}
 }

@@ -3,6 +3,8 @@ package io.kluis.notifications.internal;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.shared.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MailSealer {
 
-	/** The five sealed columns as stored. */
+	/** The five sealed columns as stored (same names and order in both tables). */
 	record SealedMail(Sealed recipient, Sealed subjectLine, Sealed text, Sealed html, Sealed headers) {
+
+		/** Reads {@code recipient, subject_line, body_text, body_html, headers} starting at the column. */
+		static SealedMail read(ResultSet rs, int firstColumn) throws SQLException {
+			return new SealedMail(Sealed.fromBytes(rs.getBytes(firstColumn)), Sealed.fromBytes(rs.getBytes(firstColumn + 1)),
+					Sealed.fromBytes(rs.getBytes(firstColumn + 2)), Sealed.fromBytes(rs.getBytes(firstColumn + 3)),
+					Sealed.fromBytes(rs.getBytes(firstColumn + 4)));
+		}
 	}
 
 	static final String OUTBOX = "notifications.outbox";

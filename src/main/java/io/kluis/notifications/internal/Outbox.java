@@ -1,6 +1,5 @@
 package io.kluis.notifications.internal;
 
-import io.kluis.crypto.Sealed;
 import io.kluis.notifications.MailCategory;
 import io.kluis.notifications.MailId;
 import io.kluis.shared.AccountId;
@@ -151,8 +150,7 @@ class Outbox {
 	}
 
 	private static Claimed entry(ResultSet rs, UUID token) throws SQLException {
-		var message = new MailSealer.SealedMail(Sealed.fromBytes(rs.getBytes(8)), Sealed.fromBytes(rs.getBytes(9)),
-				Sealed.fromBytes(rs.getBytes(10)), Sealed.fromBytes(rs.getBytes(11)), Sealed.fromBytes(rs.getBytes(12)));
+		var message = MailSealer.SealedMail.read(rs, 8);
 		return new Claimed(new OutboxEntry(new MailId(rs.getObject(1, UUID.class)), accountId(rs, 2),
 				new AccountId(rs.getObject(3, UUID.class)), MailCategory.valueOf(rs.getString(4)), rs.getString(5),
 				rs.getString(6), rs.getInt(7), message), token);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,18 +47,6 @@ class OutboxDispatcher {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-	}
-
-	@Scheduled(fixedDelayString = "${kluis.notifications.dispatch-interval:2s}",
-			initialDelayString = "${kluis.notifications.dispatch-interval:2s}")
-	void scheduledRun() {
-		try {
-			dispatchDue();
-		}
-		catch (RuntimeException e) {
-			// The database may be briefly unavailable; the next run tries again.
-			log.warn("event=notifications.dispatch.error error={}", e.getClass().getSimpleName());
-		}
 	}
 
 	/** Delivers what is due now; returns how many mails were delivered. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,16 +44,6 @@ class OutboxRetention {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${kluis.notifications.purge-interval:1h}", initialDelayString = "1m")
-	void scheduledRun() {
-		try {
-			purgeExpired();
-		}
-		catch (RuntimeException e) {
-			log.warn("event=notifications.purge.error error={}", e.getClass().getSimpleName());
-		}
-	}
-
 	/** Purges everything past retention; returns the number of mails removed. */
 	int purgeExpired() {
 		Instant cutoff = clock.instant().minus(properties.retention());
@@ -65,9 +54,9 @@ class OutboxRetention {
 			if (batch.isEmpty()) {
 				break;
 			}
-			int[] counts = transactions.execute(tx -> purge(batch));
-			purged += counts[0];
-			keys += counts[1];
+			Purged counts = transactions.execute(tx -> purge(batch));
+			purged += counts.mails();
+			keys += counts.keys();
 			if (batch.size() < BATCH) {
 				break;
 			}
@@ -78,7 +67,10 @@ class OutboxRetention {
 		return purged;
 	}
 
-	private int[] purge(List<Outbox.Expired> batch) {
+	private record Purged(int mails, int keys) {
+	}
+
+	private Purged purge(List<Outbox.Expired> batch) {
 		var ids = batch.stream().map(Outbox.Expired::id).toList();
 		devMailbox.delete(ids);
 		int deleted = outbox.delete(ids);
@@ -89,6 +81,6 @@ class OutboxRetention {
 				keys++;
 			}
 		}
-		return new int[] { deleted, keys };
+		return new Purged(deleted, keys);
 	}
 }

@@ -62,6 +62,12 @@ class SmtpMailTransportUnitTests {
 	}
 
 	@Test
+	void aMailOnItsWayPrintsIdsButNoAddressSubjectOrBody() {
+		assertThat(mail().toString()).contains("identity/password-changed")
+			.doesNotContain("anna", "Wachtwoord", "tekst", "html", "kluis.example/u/1");
+	}
+
+	@Test
 	void anInvalidFromAddressStopsTheApplication() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SmtpMailTransport.parseFrom("not an address <"));
 	}
