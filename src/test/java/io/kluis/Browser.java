@@ -61,7 +61,7 @@ public class Browser implements ExecutionCondition, ParameterResolver {
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-		return extension.getStore(ExtensionContext.Namespace.create(Browser.class, extension.getUniqueId()))
+		return extension.getStore(ExtensionContext.Namespace.create(Browser.class))
 			.computeIfAbsent(RunningBrowser.class, key -> RunningBrowser.start(), RunningBrowser.class)
 			.driver;
 	}
