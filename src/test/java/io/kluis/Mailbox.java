@@ -40,7 +40,12 @@ public final class Mailbox {
 
 	public static void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SERVER.getSmtp().getPort());
+		registry.add("spring.mail.port", Mailbox::port);
+	}
+
+	/** The SMTP port, for contexts configured by an initializer rather than a dynamic property source. */
+	public static int port() {
+		return SERVER.getSmtp().getPort();
 	}
 
 	/** All mails received for this address so far. */

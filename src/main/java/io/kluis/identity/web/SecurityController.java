@@ -104,6 +104,8 @@ class SecurityController {
 			return "identity/totp-setup";
 		}
 		refreshPrincipal(current.withMfa(true), request, response);
+		// The nudge was decided before this request turned MFA on: the page saying "it is on" must not show it.
+		model.addAttribute("mfaNudge", false);
 		model.addAttribute("codes", codes.get());
 		return "identity/recovery-codes";
 	}
