@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,9 +37,12 @@ public class AccountHousekeeping {
 
 	private final Clock clock;
 
-	AccountHousekeeping(Accounts accounts, OneTimeTokens tokens, PersonalDataCipher cipher,
+	private final JdbcIndexedSessionRepository sessions;
+
+	AccountHousekeeping(JdbcIndexedSessionRepository sessions, Accounts accounts, OneTimeTokens tokens, PersonalDataCipher cipher,
 			IdentityProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
 			Clock clock) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.cipher = cipher;
@@ -53,6 +57,12 @@ public class AccountHousekeeping {
 		int expired = deleteExpiredRegistrations();
 		Integer purged = transactions.execute(s -> tokens.purgeBefore(clock.instant().minus(Duration.ofDays(1))));
 		log.info("event=identity.housekeeping expiredRegistrations={} purgedTokens={}", expired, purged);
+	}
+
+	/** Removes expired browser sessions (Spring Session's own timer is off, see SessionConfiguration). */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+	public void removeExpiredSessions() {
+		sessions.cleanUpExpiredSessions();
 	}
 
 	/** Deletes unverified registrations older than the verification period; returns how many. */

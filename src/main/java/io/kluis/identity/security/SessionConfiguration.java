@@ -3,6 +3,7 @@ package io.kluis.identity.security;
 import io.kluis.identity.account.IdentityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
@@ -15,7 +16,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * name is the account id, never the email address.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcHttpSession
+// Spring Session's own clean-up timer could fire before Flyway created the tables, and would run in
+// one-shot commands; identity's housekeeping removes expired sessions instead (AccountHousekeeping).
+@EnableJdbcHttpSession(cleanupCron = Scheduled.CRON_DISABLED)
 class SessionConfiguration {
 
 	static final String COOKIE = "KLUIS_SESSION";

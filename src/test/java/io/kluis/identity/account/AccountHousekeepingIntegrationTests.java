@@ -39,6 +39,9 @@ class AccountHousekeepingIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions;
+
 	String register() {
 		String email = "hk-" + UUID.randomUUID() + "@example.org";
 		registration.register(new RegistrationRequest(email, "glacier tulip harbour violin", "Bram", "Jansen",
@@ -48,7 +51,7 @@ class AccountHousekeepingIntegrationTests {
 	}
 
 	AccountHousekeeping housekeepingAt(Duration later) {
-		return new AccountHousekeeping(accounts, tokens, cipher, properties, events, transactions,
+		return new AccountHousekeeping(sessions, accounts, tokens, cipher, properties, events, transactions,
 				Clock.offset(Clock.systemUTC(), later));
 	}
 
