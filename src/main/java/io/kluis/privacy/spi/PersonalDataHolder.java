@@ -1,0 +1,46 @@
+package io.kluis.privacy.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Implemented by every module that stores personal data (PUR-3). The categories it declares must
+ * be in the processing register with {@code heldBy} naming this module, and every category of the
+ * register must have a holder: Kluis refuses to start otherwise.
+ */
+public interface PersonalDataHolder {
+
+	/** The module name, as in the register's {@code heldBy}. */
+	String module();
+
+	/** The register categories this module stores. */
+	Set<String> categories();
+
+	/** Everything the module holds about the subject, per category (RIG-1, RIG-5). */
+	List<ExportedCategory> export(DataSubject subject);
+
+	/**
+	 * Deletes or anonymises everything the module holds about the subject, except what a legal hold
+	 * requires to keep (counted in {@link Erased#keptUnderLegalHold()}) (RIG-3, RET-5). Idempotent.
+	 */
+	Erased erase(DataSubject subject);
+
+	/**
+	 * Applies a retention rule: removes the category's items whose period ended before
+	 * {@code cutoff} (the rule's trigger moment plus period lies before "now"). With
+	 * {@code dryRun} it only counts. Idempotent and safe to interrupt (RET-2).
+	 *
+	 * @param category a category this module declared
+	 * @param cutoff items whose trigger moment is before this instant have outlived their period
+	 */
+	int applyRetention(String category, Instant cutoff, boolean dryRun);
+
+	/** Stops processing the subject's data beyond storing it (RIG-4); default: nothing to stop. */
+	default void restrict(DataSubject subject) {
+	}
+
+	/** Lifts {@link #restrict}. */
+	default void liftRestriction(DataSubject subject) {
+	}
+}
