@@ -3,14 +3,16 @@ package io.kluis.privacy.spi;
 import java.util.Map;
 
 /**
- * Evidence of an erasure or retention run in one module (RET-6): how many items of each category
- * were removed or anonymised, and how many were kept under a legal hold. Counts only, never contents.
+ * Evidence of an erasure in one module (RET-6): how many items of each category were removed or
+ * anonymised, and how many were kept because the register says so (a legal hold such as invoices
+ * under art. 52 AWR, or pseudonymous records with their own retention period such as the security
+ * log). Counts only, never contents.
  */
-public record Erased(Map<String, Integer> removed, Map<String, Integer> keptUnderLegalHold) {
+public record Erased(Map<String, Integer> removed, Map<String, Integer> kept) {
 
 	public Erased {
 		removed = Map.copyOf(removed);
-		keptUnderLegalHold = Map.copyOf(keptUnderLegalHold);
+		kept = Map.copyOf(kept);
 	}
 
 	public static Erased of(String category, int count) {

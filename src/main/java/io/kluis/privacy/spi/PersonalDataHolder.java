@@ -21,8 +21,8 @@ public interface PersonalDataHolder {
 	List<ExportedCategory> export(DataSubject subject);
 
 	/**
-	 * Deletes or anonymises everything the module holds about the subject, except what a legal hold
-	 * requires to keep (counted in {@link Erased#keptUnderLegalHold()}) (RIG-3, RET-5). Idempotent.
+	 * Deletes or anonymises everything the module holds about the subject, except what the register
+	 * says to keep (counted in {@link Erased#kept()}) (RIG-3, RET-5). Idempotent.
 	 */
 	Erased erase(DataSubject subject);
 

@@ -1,0 +1,15 @@
+package io.kluis.privacy.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * {@code kluis.privacy.*}.
+ *
+ * @param registerLocation the processing register; the shipped default describes Kluis itself and
+ *        must be replaced by the provider's own ({@code file:/etc/kluis/register.yml})
+ */
+@ConfigurationProperties("kluis.privacy")
+record PrivacyProperties(@DefaultValue("classpath:privacy/register.yml") Resource registerLocation) {
+}
