@@ -93,7 +93,8 @@ class SecurityConfiguration {
 			SecuritySettings settings, Environment environment, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
-						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy/**", "/error",
+						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/newsletter/**",
+						"/consent/**", "/requests/**", "/error",
 						"/css/**", "/js/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()

@@ -15,13 +15,13 @@ public record ProcessingRegister(Version version, Provider provider, List<Subjec
 		List<Statement> statements) {
 
 	public ProcessingRegister {
-		subjects = List.copyOf(subjects);
-		categories = List.copyOf(categories);
-		purposes = List.copyOf(purposes);
-		recipients = List.copyOf(recipients);
-		retention = List.copyOf(retention);
-		cookies = List.copyOf(cookies);
-		statements = List.copyOf(statements);
+		subjects = subjects == null ? List.of() : List.copyOf(subjects);
+		categories = categories == null ? List.of() : List.copyOf(categories);
+		purposes = purposes == null ? List.of() : List.copyOf(purposes);
+		recipients = recipients == null ? List.of() : List.copyOf(recipients);
+		retention = retention == null ? List.of() : List.copyOf(retention);
+		cookies = cookies == null ? List.of() : List.copyOf(cookies);
+		statements = statements == null ? List.of() : List.copyOf(statements);
 	}
 
 	/** What this version of the register changes, and whether customers must be told (POL-2). */
@@ -49,8 +49,8 @@ public record ProcessingRegister(Version version, Provider provider, List<Subjec
 			@Nullable Text legitimateInterest, List<String> categories, List<String> subjects) {
 
 		public Purpose {
-			categories = List.copyOf(categories);
-			subjects = List.copyOf(subjects);
+			categories = categories == null ? List.of() : List.copyOf(categories);
+			subjects = subjects == null ? List.of() : List.copyOf(subjects);
 		}
 	}
 
@@ -59,7 +59,7 @@ public record ProcessingRegister(Version version, Provider provider, List<Subjec
 			Text purpose, List<String> categories) {
 
 		public Recipient {
-			categories = List.copyOf(categories);
+			categories = categories == null ? List.of() : List.copyOf(categories);
 		}
 	}
 

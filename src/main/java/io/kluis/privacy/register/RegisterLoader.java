@@ -12,8 +12,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.Resource;
 
 /**
- * Reads the register from YAML. Unknown keys, missing required values and wrong types are reported
- * with their location in the file, so a typo never silently drops a promise.
+ * Reads the register from YAML. Unknown keys and wrong types are reported with their location in
+ * the file, so a typo never silently drops a promise; missing values are left to
+ * {@link RegisterValidator}, which reports them all at once.
  */
 public final class RegisterLoader {
 
@@ -21,7 +22,6 @@ public final class RegisterLoader {
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 		.build();
 
 	private RegisterLoader() {
