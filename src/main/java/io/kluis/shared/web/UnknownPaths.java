@@ -9,7 +9,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -21,6 +20,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class UnknownPaths {
 
+	private final BrandingProperties branding;
+
+	UnknownPaths(BrandingProperties branding) {
+		this.branding = branding;
+	}
+
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object notFound(HttpServletRequest request) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -28,9 +33,6 @@ class UnknownPaths {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource."));
 		}
-		var view = new ModelAndView("error");
-		view.setStatus(HttpStatus.NOT_FOUND);
-		view.addObject("status", 404);
-		return view;
+		return PageErrors.page(HttpStatus.NOT_FOUND, branding);
 	}
 }
