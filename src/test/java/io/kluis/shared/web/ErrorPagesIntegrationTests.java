@@ -3,6 +3,7 @@ package io.kluis.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -65,6 +66,13 @@ class ErrorPagesIntegrationTests extends WithMailbox {
 	void anUnknownPageIsANotFoundPage() throws Exception {
 		expectErrorPage(get("/panel/no-such-page").with(authentication(customer)), 404);
 		expectErrorPage(get("/admin/no-such-page").with(authentication(admin)), 404);
+	}
+
+	@Test
+	void anUnsupportedMethodIsAMethodNotAllowedPage() throws Exception {
+		expectErrorPage(delete("/panel").with(csrf()).with(authentication(customer)), 405);
+		var response = mvc.perform(delete("/panel").with(csrf()).with(authentication(customer))).andReturn().getResponse();
+		assertThat(response.getHeader("Allow")).contains("GET");
 	}
 
 	@Test
