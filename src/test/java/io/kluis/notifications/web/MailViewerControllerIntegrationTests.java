@@ -32,7 +32,7 @@ class MailViewerControllerIntegrationTests {
 	Notifications notifications;
 
 	@Test
-	@WithMockUser(roles = "ADMIN")
+	@WithMockUser(roles = { "STAFF", "ADMIN" })
 	void anAdministratorSeesTheMailInTheListAndItsHtmlOnlyInASandboxedFrame() throws Exception {
 		var to = EmailAddress.of("r-" + UUID.randomUUID() + "@example.nl");
 		var id = notifications.send(Mail.to(to).locale(Locale.ENGLISH).template("notifications/test")
@@ -53,7 +53,7 @@ class MailViewerControllerIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "ADMIN")
+	@WithMockUser(roles = { "STAFF", "ADMIN" })
 	void anUnknownMailIsNotFound() throws Exception {
 		mvc.perform(get("/admin/mail/{id}", UUID.randomUUID())).andExpect(status().isNotFound());
 		mvc.perform(get("/admin/mail/not-a-uuid")).andExpect(status().isBadRequest());
