@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -136,6 +137,7 @@ class ApiRobustnessIntegrationTests extends WithMailbox {
 	}
 
 	@Test
+	@DisplayName("SEC-5: malformed, mistyped, oversize and wrong-content-type bodies on every API route are 4xx problem documents, never a 500")
 	void malformedBodiesAreRefusedWithAProblemDocumentNeverA500() throws Exception {
 		for (Route route : routes()) {
 			Class<?> bodyType = route.bodyType();
@@ -153,6 +155,7 @@ class ApiRobustnessIntegrationTests extends WithMailbox {
 	}
 
 	@Test
+	@DisplayName("SEC-5: malformed ids, wrong methods and unknown paths under /api are 4xx problem documents")
 	void malformedPathVariablesWrongMethodsAndUnknownPathsAreProblemDocuments() throws Exception {
 		var byPattern = new TreeMap<String, Set<RequestMethod>>();
 		for (Route route : routes()) {
