@@ -18,7 +18,10 @@ import io.kluis.identity.account.Account;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.CustomerRegistration;
+import io.kluis.identity.account.MultiFactor;
 import io.kluis.identity.account.StaffAdministration;
+import io.kluis.identity.credentials.Totp;
+import io.kluis.identity.credentials.TotpSecret;
 import io.kluis.MutableClock;
 import io.kluis.notifications.Notifications;
 import java.time.Duration;
@@ -81,6 +84,12 @@ class LoginThrottlingIntegrationTests extends WithMailbox {
 
 	@Autowired
 	AppPasswords appPasswords;
+
+	@Autowired
+	MultiFactor multiFactor;
+
+	@Autowired
+	SecondFactorLogin secondFactor;
 
 	@Autowired
 	Notifications notifications;
@@ -202,6 +211,47 @@ class LoginThrottlingIntegrationTests extends WithMailbox {
 		secrets.addAll(emails);
 		assertThat(scan.rows("identity_address_throttle", "", List.of(), secrets)).isEmpty();
 		assertThat(scan.everywhere(secrets)).as("no email or address in clear anywhere").isEmpty();
+	}
+
+	@Test
+	@DisplayName("SEC-5: wrong second-factor codes count against the same limit, so the six digits cannot be guessed")
+	void wrongSecondFactorCodesAreThrottledToo() {
+		var customer = fixtures.verified();
+		var secret = TotpSecret.fromBase32(multiFactor.beginTotp(customer.id()).secret()).orElseThrow();
+		var totp = new Totp();
+		assertThat(multiFactor.confirmTotp(customer.id(), totp.code(secret, Totp.stepAt(clock.instant())))).isPresent();
+		clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+		String wrong = wrongCode(totp, secret);
+
+		for (int i = 1; i <= 5; i++) {
+			assertThat(login.attempt(customer.email(), customer.password(), TestAccounts.uniqueAddress()))
+				.isInstanceOf(PasswordLogin.Outcome.SecondFactorRequired.class);
+			assertThat(secondFactor.complete(customer.id(), wrong, TestAccounts.uniqueAddress())).isEmpty();
+		}
+		assertThat(guard(customer).failures()).isEqualTo(5);
+		String right = totp.code(secret, Totp.stepAt(clock.instant()));
+		assertThat(secondFactor.complete(customer.id(), right, TestAccounts.uniqueAddress()))
+			.as("the right code while throttled").isEmpty();
+		assertThat(login.attempt(customer.email(), customer.password(), TestAccounts.uniqueAddress()))
+			.as("and the password step too").isEqualTo(refused("throttled"));
+
+		clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+		assertThat(secondFactor.complete(customer.id(), totp.code(secret, Totp.stepAt(clock.instant())),
+				TestAccounts.uniqueAddress())).isPresent();
+		assertThat(guard(customer).failures()).as("a completed login starts the count again").isZero();
+	}
+
+	/** A six-digit code that is valid for none of the steps around now. */
+	private String wrongCode(Totp totp, TotpSecret secret) {
+		long step = Totp.stepAt(clock.instant());
+		var valid = List.of(totp.code(secret, step - 1), totp.code(secret, step), totp.code(secret, step + 1),
+				totp.code(secret, step + 2), totp.code(secret, step + 3));
+		for (int candidate = 0;; candidate++) {
+			String code = String.format("%06d", candidate);
+			if (!valid.contains(code)) {
+				return code;
+			}
+		}
 	}
 
 	@Test
