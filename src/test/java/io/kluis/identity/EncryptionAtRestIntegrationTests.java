@@ -114,6 +114,8 @@ class EncryptionAtRestIntegrationTests extends WithMailbox {
 		assertThat(scan.rows("identity_app_passwords", "where account_id = ?", List.of(id), personal)).isEmpty();
 		assertThat(scan.count("notifications_outbox", "where subject_id = ?", List.of(id))).isGreaterThanOrEqualTo(3);
 		assertThat(scan.rows("notifications_outbox", "where subject_id = ?", List.of(id), personal)).isEmpty();
+		assertThat(scan.tables()).contains("identity_accounts", "identity_tokens", "notifications_outbox", "audit_entries",
+				"event_publication", "spring_session_attributes");
 		assertThat(scan.everywhere(personal)).as("no table of the whole database holds a plaintext value").isEmpty();
 	}
 
