@@ -65,6 +65,14 @@ public final class Mailbox {
 		return mails.get(mails.size() - 1);
 	}
 
+	/** The mail among {@code mails} that holds a link to {@code path}, e.g. "/verify". */
+	public static MimeMessage withLink(List<MimeMessage> mails, String path) {
+		return mails.stream()
+			.filter(m -> body(m).contains(path + "?"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no mail with a link to " + path));
+	}
+
 	/** The whole MIME body as text (both alternatives). */
 	public static String body(MimeMessage message) {
 		return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");

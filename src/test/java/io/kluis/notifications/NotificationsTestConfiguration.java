@@ -1,5 +1,6 @@
 package io.kluis.notifications;
 
+import io.kluis.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

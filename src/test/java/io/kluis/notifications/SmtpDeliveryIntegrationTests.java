@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.kluis.KluisIntegrationTest;
+import io.kluis.MutableClock;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import jakarta.mail.Message;

@@ -35,12 +35,27 @@ class AccountsApi {
 	}
 
 	record Token(@Nullable String token) {
+
+		@Override
+		public String toString() {
+			return "Token[***]";
+		}
 	}
 
 	record ResetRequest(@Nullable String email) {
+
+		@Override
+		public String toString() {
+			return "ResetRequest[***]";
+		}
 	}
 
 	record ResetCompletion(@Nullable String token, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return "ResetCompletion[***]";
+		}
 	}
 
 	private static final Map<String, String> ACCEPTED = Map.of("status", "accepted", "detail",

@@ -74,6 +74,11 @@ class MeApi {
 	}
 
 	record Code(@Nullable String code) {
+
+		@Override
+		public String toString() {
+			return "Code[***]";
+		}
 	}
 
 	record RecoveryCodes(List<String> recoveryCodes) {

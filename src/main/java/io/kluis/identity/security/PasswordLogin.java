@@ -110,7 +110,11 @@ public class PasswordLogin {
 			events.publishEvent(new LoginFailed(account.id(), "status-" + account.status().name().toLowerCase()));
 			return new Outcome.Inactive(account.status());
 		}
-		account.guard().recordSuccess();
+		if (!account.hasMfa()) {
+			// With a second factor the login is not complete yet: failures are forgiven only after
+			// the code (SecondFactorLogin), or each new password step would reset the code guesses.
+			account.guard().recordSuccess();
+		}
 		if (passwords.needsRehash(account.passwordHash())) {
 			account.upgradePasswordHash(passwords.hash(password));
 			log.info("event=identity.password.rehashed account={}", account.id());

@@ -60,7 +60,9 @@ public class SecondFactorLogin {
 			events.publishEvent(new LoginFailed(id, "bad-second-factor"));
 			return Optional.empty();
 		}
+		current.guard().recordSuccess();
+		accounts.update(current);
 		events.publishEvent(new LoginSucceeded(id, method.get()));
-		return Optional.of(current);
+		return Optional.of(accounts.findById(id).orElseThrow());
 	}
 }

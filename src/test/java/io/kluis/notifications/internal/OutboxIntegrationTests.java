@@ -6,7 +6,7 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.MailId;
-import io.kluis.notifications.MutableClock;
+import io.kluis.MutableClock;
 import io.kluis.notifications.Notifications;
 import io.kluis.notifications.NotificationsTestConfiguration;
 import io.kluis.shared.AccountId;
