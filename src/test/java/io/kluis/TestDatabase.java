@@ -22,6 +22,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		var environment = context.getEnvironment();
+		if (environment.getProperty("kluis.scheduling.enabled", Boolean.class, true)
+				&& environment.getProperty("spring.mail.host") == null) {
+			// Every context whose outbox dispatcher runs sends to the shared test SMTP server: on
+			// PostgreSQL all contexts share one outbox, and a context without SMTP would otherwise
+			// take other tests' mails into its local mail viewer.
+			TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + Mailbox.port()).applyTo(context);
+		}
 		String dataDir = "target/test-data/" + UUID.randomUUID();
 		if (postgresql()) {
 			String url = System.getProperty("kluis.test.postgresql.url", "");
