@@ -110,6 +110,12 @@ public class Accounts {
 				offset, limit);
 	}
 
+	/** Active customers, oldest first (for mailing every customer, e.g. a significant policy change). */
+	public List<Account> activeCustomers(int offset, int limit) {
+		return many("where kind = 'CUSTOMER' and status = 'ACTIVE' order by created_at, id offset ? rows fetch next ? rows only",
+				offset, limit);
+	}
+
 	public long count(AccountKind kind) {
 		return jdbc.sql("select count(*) from identity_accounts where kind = ?").param(kind.name()).query(Long.class).single();
 	}

@@ -141,6 +141,15 @@ public class PasswordManagement {
 		return false;
 	}
 
+	/** Counts a failed second factor during re-authentication against the account's login limits. */
+	@Transactional
+	public void recordFailedFactor(AccountId id) {
+		accounts.findById(id).ifPresent(account -> {
+			account.guard().recordFailure(clock.instant(), LoginGuard.Policy.DEFAULT);
+			accounts.update(account);
+		});
+	}
+
 	/** Lifts a lock from the link mailed when it was set; false when the link does not work. */
 	@Transactional
 	public boolean unlock(String token) {
