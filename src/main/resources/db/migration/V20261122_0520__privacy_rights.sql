@@ -1,5 +1,5 @@
 -- privacy (rights): access/portability export jobs (RIG-1, RIG-5) and account closures (RIG-3, RET-5).
--- An export's ZIP lives encrypted in ${kluis.data-dir}/exports/<id>.zip.enc under a random file key,
+-- An export's ZIP lives encrypted in <data dir>/exports/<id>.zip.enc under a random file key,
 -- which is stored here sealed under the subject's data key: crypto-shredding the subject also
 -- makes every export of theirs unreadable, wherever a copy of the file ended up.
 create table privacy_exports (
