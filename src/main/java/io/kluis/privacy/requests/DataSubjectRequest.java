@@ -120,6 +120,11 @@ public final class DataSubjectRequest {
 		return state == RequestState.OPEN && deadline != null && deadline.isOverdue(now);
 	}
 
+	/** Whole days until the due date (0 on the last day), for the queue; 0 without a deadline. */
+	public long daysLeft(Instant now) {
+		return deadline == null ? 0 : Math.max(0, java.time.Duration.between(now, deadline.due()).toDays());
+	}
+
 	public RequestId id() {
 		return id;
 	}
