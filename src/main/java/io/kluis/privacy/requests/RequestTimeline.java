@@ -39,10 +39,10 @@ public class RequestTimeline {
 			.update();
 	}
 
-	/** Oldest first, texts opened. */
+	/** In the order recorded (the clock may show equal times), texts opened. */
 	public List<TimelineEntry> of(DataSubjectRequest request) {
 		return jdbc.sql("select occurred_at, kind, actor_id, text, detail from privacy_request_events where request_id = ? "
-				+ "order by occurred_at, id")
+				+ "order by seq")
 			.param(request.id().value())
 			.query((rs, i) -> {
 				UUID actor = rs.getObject("actor_id", UUID.class);
