@@ -68,9 +68,9 @@ create table privacy_newsletter_issues (
 -- Aggregated visit statistics (analytical cookies, with consent only): totals per page pattern and
 -- day, no identifiers.
 create table privacy_visit_counts (
-    day     date         not null,
+    visit_day date         not null,
     page    varchar(200) not null,
     visits  bigint       not null,
     views   bigint       not null,
-    primary key (day, page)
+    primary key (visit_day, page)
 );

@@ -44,7 +44,9 @@ class NewsletterAdminController {
 		}
 		AccountId admin = CurrentSubject.of(authentication).orElseThrow();
 		var issue = sending.send(admin, content);
-		redirect.addFlashAttribute("sent", issue);
+		// Flash attributes live in the JDBC session: plain serialisable values only.
+		redirect.addFlashAttribute("sentRecipients", issue.recipients());
+		redirect.addFlashAttribute("sentSkipped", issue.skipped());
 		return "redirect:/admin/newsletter";
 	}
 

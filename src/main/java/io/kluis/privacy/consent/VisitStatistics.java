@@ -65,14 +65,14 @@ class VisitStatistics implements HandlerInterceptor {
 	private void count(LocalDate day, String page, int visits) {
 		Date date = Date.valueOf(day);
 		for (int attempt = 0; attempt < 2; attempt++) {
-			int updated = jdbc.sql("update privacy_visit_counts set visits = visits + ?, views = views + 1 where day = ? and page = ?")
+			int updated = jdbc.sql("update privacy_visit_counts set visits = visits + ?, views = views + 1 where visit_day = ? and page = ?")
 				.params(visits, date, page)
 				.update();
 			if (updated > 0) {
 				return;
 			}
 			try {
-				jdbc.sql("insert into privacy_visit_counts (day, page, visits, views) values (?, ?, ?, 1)")
+				jdbc.sql("insert into privacy_visit_counts (visit_day, page, visits, views) values (?, ?, ?, 1)")
 					.params(date, page, visits)
 					.update();
 				return;
@@ -85,7 +85,7 @@ class VisitStatistics implements HandlerInterceptor {
 
 	/** Totals per page for one day, for the administrator. */
 	java.util.List<java.util.Map<String, Object>> day(LocalDate day) {
-		return jdbc.sql("select page, visits, views from privacy_visit_counts where day = ? order by views desc")
+		return jdbc.sql("select page, visits, views from privacy_visit_counts where visit_day = ? order by views desc")
 			.param(Date.valueOf(day))
 			.query()
 			.listOfRows();
