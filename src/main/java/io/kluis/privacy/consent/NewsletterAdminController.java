@@ -38,7 +38,7 @@ class NewsletterAdminController {
 		var content = new SendingNewsletters.Content(subjectNl.strip(), textNl.strip(), subjectEn.strip(), textEn.strip());
 		if (!valid(content)) {
 			model.addAttribute("issues", sending.recent(20));
-			model.addAttribute("content", content);
+			model.addAttribute("draft", content);
 			model.addAttribute("invalid", true);
 			return "privacy/consent/admin-newsletter";
 		}
