@@ -114,6 +114,8 @@ class SecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies(
 					"__Host-" + SessionConfiguration.COOKIE, SessionConfiguration.COOKIE))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			// RFC 8058 one-click unsubscribe: mail clients POST without a session; the link's secret authorises it.
+			.csrf(c -> c.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/newsletter/unsubscribe")))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
 					(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
 					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept"))))

@@ -1,0 +1,153 @@
+package io.kluis.privacy.consent;
+
+import io.kluis.notifications.Mail;
+import io.kluis.notifications.Notifications;
+import io.kluis.privacy.consent.Subscription.Status;
+import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.shared.AccountId;
+import io.kluis.shared.EmailAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signing up for, confirming and leaving the newsletter (CON-1). Consent is only ever given by the
+ * address owner clicking the mailed confirmation link (double opt-in); nothing else (registration,
+ * an order) creates a subscription. Every step appends a proof to the {@link ConsentLedger}.
+ */
+@Service
+class Newsletter {
+
+	/** How long a confirmation link works; an unconfirmed sign-up lapses then (register rule newsletter-subscription). */
+	static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
+
+	private static final Logger log = LoggerFactory.getLogger(Newsletter.class);
+
+	private final Subscriptions subscriptions;
+
+	private final ConsentTokens tokens;
+
+	private final ConsentLedger ledger;
+
+	private final Notifications notifications;
+
+	private final AccountDirectory accounts;
+
+	private final Clock clock;
+
+	Newsletter(Subscriptions subscriptions, ConsentTokens tokens, ConsentLedger ledger, Notifications notifications,
+			AccountDirectory accounts, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.tokens = tokens;
+		this.ledger = ledger;
+		this.notifications = notifications;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a sign-up and mails the confirmation link. Says nothing about whether the address was
+	 * already subscribed (no enumeration): a confirmed subscription gets no mail, a pending one a
+	 * fresh link.
+	 */
+	@Transactional
+	public void request(EmailAddress email, Locale locale, @Nullable AccountId account, ConsentSource source,
+			@Nullable String ip) {
+		Instant now = now();
+		// A lapsed sign-up is not reused: its link window is over; retention removes it.
+		Optional<Subscription> existing = subscriptions.findActive(email)
+			.filter(s -> s.status() == Status.CONFIRMED || now.isBefore(s.lapsesAt()));
+		if (existing.isPresent() && existing.get().status() == Status.CONFIRMED) {
+			log.info("event=privacy.newsletter.request.already-confirmed subscription={}", existing.get().id());
+			return;
+		}
+		Subscription subscription = existing.orElseGet(() -> {
+			var created = new Subscription(UUID.randomUUID(), account, email, locale, Status.PENDING, now,
+					now.plus(CONFIRMATION_VALIDITY), null, null, ConsentTokens.newSecret());
+			subscriptions.insert(created);
+			return created;
+		});
+		ledger.append(subscription.id(), account, email, ConsentRecord.NEWSLETTER, ConsentAction.REQUESTED, null,
+				source, ip);
+		String token = tokens.issue(ConsentTokens.CONFIRM, subscription.id(), CONFIRMATION_VALIDITY);
+		notifications.send(Mail.to(email)
+			.locale(locale)
+			.template("privacy/newsletter-confirm")
+			.subject(new AccountId(subscription.id()))
+			.with("confirmLink", notifications.link("/newsletter/confirm?token=" + token))
+			.build());
+		log.info("event=privacy.newsletter.requested subscription={} source={}", subscription.id(), source.code());
+	}
+
+	public boolean isConfirmationValid(String token) {
+		return tokens.isValid(ConsentTokens.CONFIRM, token);
+	}
+
+	/** Consent given: the address owner used the mailed link. Empty when the link is invalid, used or lapsed. */
+	@Transactional
+	public Optional<Subscription> confirm(String token, @Nullable String ip) {
+		Instant now = now();
+		return tokens.redeem(ConsentTokens.CONFIRM, token)
+			.flatMap(subscriptions::find)
+			.filter(s -> s.status() == Status.PENDING && now.isBefore(s.lapsesAt()))
+			.map(s -> {
+				Subscription confirmed = s.confirm(now, accounts.findByEmail(s.email()).orElse(null));
+				subscriptions.update(confirmed);
+				ledger.append(s.id(), confirmed.account(), s.email(), ConsentRecord.NEWSLETTER, ConsentAction.CONFIRMED,
+						null, ConsentSource.CONFIRMATION_LINK, ip);
+				log.info("event=privacy.newsletter.confirmed subscription={}", s.id());
+				return confirmed;
+			});
+	}
+
+	public Optional<Subscription> byUnsubscribeSecret(String secret) {
+		return subscriptions.findByUnsubscribeSecret(secret);
+	}
+
+	/** One-click unsubscribe (RFC 8058) or the link's confirm page; idempotent, true when the secret is known. */
+	@Transactional
+	public boolean unsubscribe(String secret) {
+		return subscriptions.findByUnsubscribeSecret(secret).map(s -> {
+			if (s.isActive()) {
+				withdraw(s, ConsentSource.UNSUBSCRIBE_LINK);
+			}
+			return true;
+		}).orElse(false);
+	}
+
+	/** The account holder's current subscription (pending or confirmed), by account or by its email. */
+	public Optional<Subscription> current(AccountId account) {
+		return subscriptions.findActive(account)
+			.or(() -> accounts.contact(account).flatMap(c -> subscriptions.findActive(c.email())));
+	}
+
+	@Transactional
+	public boolean withdrawFor(AccountId account, ConsentSource source) {
+		return current(account).map(s -> {
+			withdraw(s, source);
+			return true;
+		}).orElse(false);
+	}
+
+	@Transactional
+	public void withdraw(Subscription subscription, ConsentSource source) {
+		Subscription withdrawn = subscription.withdraw(now());
+		subscriptions.update(withdrawn);
+		ledger.append(subscription.id(), subscription.account(), subscription.email(), ConsentRecord.NEWSLETTER,
+				ConsentAction.WITHDRAWN, null, source, null);
+		log.info("event=privacy.newsletter.withdrawn subscription={} source={}", subscription.id(), source.code());
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+}

@@ -1,0 +1,63 @@
+package io.kluis.privacy.consent;
+
+import io.kluis.privacy.spi.AccountContact;
+import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.shared.AccountId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The newsletter in the customer's panel: the current state, signing up (still confirmed by mail,
+ * like every sign-up: the proof of consent is the owner's click) and unsubscribing in one step.
+ */
+@Controller
+class PanelNewsletterController {
+
+	private final Newsletter newsletter;
+
+	private final AccountDirectory accounts;
+
+	PanelNewsletterController(Newsletter newsletter, AccountDirectory accounts) {
+		this.newsletter = newsletter;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/panel/newsletter")
+	String page(Authentication authentication, Model model) {
+		AccountContact contact = contact(authentication);
+		model.addAttribute("subscription", newsletter.current(contact.account()).orElse(null));
+		model.addAttribute("email", contact.email().value());
+		model.addAttribute("language", NewsletterController.language(contact.locale().getLanguage()));
+		return "privacy/consent/panel-newsletter";
+	}
+
+	@PostMapping("/panel/newsletter")
+	String subscribe(@RequestParam(defaultValue = "") String language, Authentication authentication,
+			HttpServletRequest request) {
+		AccountContact contact = contact(authentication);
+		newsletter.request(contact.email(), Locale.forLanguageTag(NewsletterController.language(language)),
+				contact.account(), ConsentSource.PANEL, request.getRemoteAddr());
+		return "redirect:/panel/newsletter?requested";
+	}
+
+	@PostMapping("/panel/newsletter/withdraw")
+	String withdraw(Authentication authentication) {
+		AccountId account = CurrentSubject.of(authentication)
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
+		newsletter.withdrawFor(account, ConsentSource.PANEL);
+		return "redirect:/panel/newsletter?withdrawn";
+	}
+
+	private AccountContact contact(Authentication authentication) {
+		return CurrentSubject.of(authentication)
+			.flatMap(accounts::contact)
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
+	}
+}
