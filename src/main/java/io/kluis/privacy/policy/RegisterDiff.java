@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * What changed between two versions of the register, by section and entry id: entries added,
  * removed, or changed field by field (old → new). Structural rather than textual, so a reader sees
  * "purposes / newsletter: legalBasis CONSENT → LEGITIMATE_INTEREST" instead of moved JSON lines.
- * The {@code version} block is left out: each version's own description of its changes is shown
+ * Absent and null values are the same (an empty side). The {@code version} block is left out: each version's own description of its changes is shown
  * beside the diff.
  */
 public final class RegisterDiff {
@@ -118,12 +118,12 @@ public final class RegisterDiff {
 				flatten(path + "[" + i++ + "]", item, fields);
 			}
 		}
-		else {
+		else if (!node.isNull()) {
 			fields.put(path, text(node));
 		}
 	}
 
 	private static String text(JsonNode node) {
-		return node.isNull() ? "—" : node.asString();
+		return node.asString();
 	}
 }

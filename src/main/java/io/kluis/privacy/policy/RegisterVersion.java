@@ -4,6 +4,7 @@ import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.Text;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,15 @@ public record RegisterVersion(int number, Instant publishedAt, boolean significa
 
 	public LocalDate publishedOn() {
 		return publishedAt.atZone(ZONE).toLocalDate();
+	}
+
+	/** For display: the publication time on the Dutch clock. */
+	public LocalDateTime publishedLocal() {
+		return LocalDateTime.ofInstant(publishedAt, ZONE);
+	}
+
+	public @Nullable LocalDateTime announcedLocal() {
+		return announcedAt == null ? null : LocalDateTime.ofInstant(announcedAt, ZONE);
 	}
 
 	public ProcessingRegister register() {
