@@ -62,12 +62,8 @@ class SecurityConfiguration {
 				post.matcher(HttpMethod.POST, "/api/v1/password-resets/completion"),
 				post.matcher(HttpMethod.POST, "/api/v1/app-passwords")))
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(c -> c.disable())
-			.requestCache(r -> r.disable());
-		headers(http, environment);
-		return http.build();
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
+		return statelessApi(http, environment);
 	}
 
 	@Bean
@@ -78,8 +74,13 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
 			.authenticationManager(new ProviderManager(appPasswords))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
+		return statelessApi(http, environment);
+	}
+
+	/** API chains keep no session and set no cookie, so there is nothing for CSRF to protect. */
+	private static SecurityFilterChain statelessApi(HttpSecurity http, Environment environment) throws Exception {
+		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.requestCache(r -> r.disable());
 		headers(http, environment);
