@@ -47,6 +47,15 @@ public interface PersonalDataHolder {
 	 */
 	int applyRetention(String category, Instant cutoff, boolean dryRun);
 
+	/**
+	 * The categories of which this module keeps something when a subject is erased: data under a
+	 * legal hold, or pseudonymous records with their own retention period (such as the security
+	 * log). The account-closure page tells the subject so beforehand (RIG-3); default: none.
+	 */
+	default Set<String> keptOnErasure() {
+		return Set.of();
+	}
+
 	/** Stops processing the subject's data beyond storing it (RIG-4); default: nothing to stop. */
 	default void restrict(DataSubject subject) {
 	}
