@@ -43,8 +43,19 @@ class PersonalDataCoverageIntegrationTests {
 					+ "(crypto-shredding) and the keyless row stays as evidence of it, pointing at nobody readable",
 			"privacy_evidence.subject_id", "deletion evidence (RET-6, art. 5(2) accountability): the id of an account "
 					+ "that no longer exists, with counts only",
-			"privacy_subject_states.account_id", "restriction/objection flags (RIG-4, RIG-6): deleted with the account "
-					+ "by the rights engine; to be mapped to a category when that engine's holder lands");
+			"privacy_closures.account_id", "closure evidence and resumability (RET-6): the id of an erased account, "
+					+ "whose row and data key are gone",
+			"privacy_closure_steps.account_id", "per-holder counts of a closure (RET-6), counts only, for an erased account");
+
+	/**
+	 * Personal data of the privacy engine's own that the register does not name yet: known gaps, each
+	 * to be mapped to a register category by a privacy holder, after which its line goes. Listed so
+	 * they are visible, not exempt for good.
+	 */
+	static final Map<String, String> AWAITING_CATEGORY = Map.of(
+			"privacy_subject_states.account_id", "restriction/objection flags (RIG-4, RIG-6)",
+			"privacy_exports.account_id", "access/portability export jobs (RIG-1, RIG-5); the files are sealed under "
+					+ "the subject's key and deleted after the download period");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,7 +76,8 @@ class PersonalDataCoverageIntegrationTests {
 			String name = column.substring(column.indexOf('.') + 1);
 			if (PERSONAL.matcher(name).matches()) {
 				personal.add(column);
-				if (!mapped.containsKey(column) && !NOT_PERSONAL.containsKey(column)) {
+				if (!mapped.containsKey(column) && !NOT_PERSONAL.containsKey(column)
+						&& !AWAITING_CATEGORY.containsKey(column)) {
 					unmapped.add(column);
 				}
 			}
@@ -90,7 +102,8 @@ class PersonalDataCoverageIntegrationTests {
 					.get().extracting(ProcessingRegister.Category::heldBy).isEqualTo(holder.module());
 			});
 		}
-		assertThat(columns).as("the exemptions name real columns").containsAll(NOT_PERSONAL.keySet());
+		assertThat(columns).as("the exemptions name real columns").containsAll(NOT_PERSONAL.keySet())
+			.containsAll(AWAITING_CATEGORY.keySet());
 		assertThat(columns).as("the scan saw the schema").contains("identity_accounts.email_sealed",
 				"audit_entries.subject_id", "notifications_outbox.recipient");
 	}

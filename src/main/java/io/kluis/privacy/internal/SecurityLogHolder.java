@@ -47,6 +47,11 @@ class SecurityLogHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public Set<String> keptOnErasure() {
+		return Set.of(SECURITY_LOG);
+	}
+
+	@Override
 	public Map<String, String> personalColumns() {
 		return Map.of("audit_entries.actor_id", SECURITY_LOG, "audit_entries.subject_id", SECURITY_LOG);
 	}

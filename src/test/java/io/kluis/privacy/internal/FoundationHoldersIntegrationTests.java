@@ -64,6 +64,7 @@ class FoundationHoldersIntegrationTests {
 		assertThat(erased.removed()).isEmpty();
 		assertThat(erased.kept()).containsExactly(Map.entry("security-log", 2));
 		assertThat(trail.aboutSubject(subject)).hasSize(2);
+		assertThat(securityLog.keptOnErasure()).as("the closure page says so beforehand").containsExactly("security-log");
 	}
 
 	@Test
