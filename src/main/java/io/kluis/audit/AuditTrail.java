@@ -61,4 +61,10 @@ public interface AuditTrail {
 	 * @throws IllegalStateException when the chain is broken in the part that would be removed
 	 */
 	int deleteBefore(Instant cutoff);
+
+	/**
+	 * Dry run of {@link #deleteBefore}: how many entries it would remove now (the unbroken prefix of
+	 * the chain before the cutoff that is not yet pruned). Changes nothing.
+	 */
+	int countBefore(Instant cutoff);
 }

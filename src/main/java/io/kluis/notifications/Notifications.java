@@ -1,6 +1,8 @@
 package io.kluis.notifications;
 
 import io.kluis.shared.AccountId;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Sends transactional mail. The only entry point other modules use; see the package documentation
@@ -31,6 +33,22 @@ public interface Notifications {
 	 * affected; their keys are destroyed when retention ends.
 	 */
 	int eraseFor(AccountId subject);
+
+	/**
+	 * Every mail the outbox holds for the subject (queued, sent or failed), oldest first, for an
+	 * access request. Mails whose key was destroyed are unreadable and left out.
+	 */
+	List<SentMail> mailsAbout(AccountId subject);
+
+	/**
+	 * Retention of sent mail: deletes mails sent or finally failed before the cutoff (with their
+	 * mail-viewer copies) and destroys the own key of mails without a subject, in batches of their
+	 * own transactions, joining the caller's transaction if there is one. With {@code dryRun} it only
+	 * counts. Queued mails are never touched. Idempotent.
+	 *
+	 * @return the number of outbox mails removed (or, with {@code dryRun}, that would be)
+	 */
+	int purgeSentBefore(Instant cutoff, boolean dryRun);
 
 	/**
 	 * Sends every mail that is due, now, on the calling thread, and returns how many were delivered.

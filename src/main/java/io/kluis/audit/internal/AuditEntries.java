@@ -97,6 +97,14 @@ class AuditEntries {
 			.list();
 	}
 
+	/** How many entries remain after {@code afterSequence} up to and including {@code throughSequence}. */
+	long countThrough(long afterSequence, long throughSequence) {
+		return jdbc.sql("select count(*) from audit_entries where sequence > ? and sequence <= ?")
+			.params(afterSequence, throughSequence)
+			.query(Long.class)
+			.single();
+	}
+
 	boolean existsAfter(long sequence) {
 		return jdbc.sql("select count(*) from audit_entries where sequence > ?")
 			.param(sequence)

@@ -92,6 +92,13 @@ class ChainedAuditTrail implements AuditTrail {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public int countBefore(Instant cutoff) {
+		long through = entries.firstSequenceAtOrAfter(cutoff).map(first -> first - 1).orElse(entries.head().sequence());
+		return (int) entries.countThrough(entries.base().sequence(), through);
+	}
+
+	@Override
 	@Transactional
 	public int deleteBefore(Instant cutoff) {
 		AuditEntries.Position head = entries.lockHead();

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code kluis.identity.*}.
  *
  * @param minimumAge customers must be at least this old (ACC-4)
- * @param verificationPeriod unverified registrations are deleted after this (and their link expires)
+ * @param verificationPeriod how long the verification link works; unverified registrations are deleted
+ *        by the processing register's rule for {@code unverified-registration} (keep the two equal)
  * @param resetLinkValidity how long a password-reset link works (single use)
  * @param unlockLinkValidity how long the link that lifts a lock works
  * @param emailChangeLinkValidity how long the link confirming a new email address works

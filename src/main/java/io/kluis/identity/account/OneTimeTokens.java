@@ -34,6 +34,19 @@ public class OneTimeTokens {
 		}
 	}
 
+	/**
+	 * A token as an access request shows it: what it is for and when, and its payload (e.g. a new
+	 * email address awaiting confirmation). Never the token itself, which only its hash could give.
+	 */
+	public record Held(TokenPurpose purpose, Instant createdAt, Instant expiresAt, @Nullable Instant usedAt,
+			@Nullable String payload) {
+
+		@Override
+		public String toString() {
+			return "Held[" + purpose + "]";
+		}
+	}
+
 	private static final String PAYLOAD_FIELD = "identity.tokens.payload";
 
 	private final JdbcClient jdbc;
@@ -123,6 +136,21 @@ public class OneTimeTokens {
 		return jdbc.sql("update identity_tokens set used_at = ? where account_id = ? and purpose = ? and used_at is null")
 			.params(Timestamp.from(clock.instant()), account.value(), purpose.name())
 			.update();
+	}
+
+	/** Every token still stored for the account, oldest first (for an access request). */
+	public java.util.List<Held> heldFor(AccountId account) {
+		return jdbc.sql("select purpose, created_at, expires_at, used_at, payload_sealed from identity_tokens "
+				+ "where account_id = ? order by created_at")
+			.param(account.value())
+			.query((rs, i) -> {
+				Timestamp used = rs.getTimestamp(4);
+				byte[] payload = rs.getBytes(5);
+				return new Held(TokenPurpose.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+						rs.getTimestamp(3).toInstant(), used == null ? null : used.toInstant(),
+						payload == null ? null : cipher.open(account, PAYLOAD_FIELD, Sealed.fromBytes(payload)));
+			})
+			.list();
 	}
 
 	/** Deletes tokens that expired or were used before the cutoff. */

@@ -136,6 +136,48 @@ class Outbox {
 			.list();
 	}
 
+	int countExpired(Instant cutoff) {
+		return jdbc.sql("select count(*) from notifications_outbox "
+				+ "where (status = 'SENT' and sent_at < :cutoff) or (status = 'FAILED' and failed_at < :cutoff)")
+			.param("cutoff", Timestamp.from(cutoff))
+			.query(Integer.class)
+			.single();
+	}
+
+	/** A subject's row without its sealed columns, for {@link #about}. */
+	record Listed(MailId id, AccountId keyOwner, MailCategory category, String template, String status,
+			Instant queuedAt, @Nullable Instant sentAt, @Nullable Instant failedAt) {
+	}
+
+	interface ListedMapper<T> {
+		T map(Listed row, MailSealer.SealedMail sealed);
+	}
+
+	/** The subject's mails, oldest first, mapped with their sealed columns; rows whose key is gone are left out. */
+	<T> List<T> about(AccountId subject, ListedMapper<T> mapper) {
+		var result = new java.util.ArrayList<T>();
+		jdbc.sql("select id, key_owner_id, category, template, status, created_at, sent_at, failed_at, "
+				+ "recipient, subject_line, body_text, body_html, headers from notifications_outbox "
+				+ "where subject_id = ? order by created_at, id")
+			.param(subject.value())
+			.query((ResultSet rs) -> {
+				var row = new Listed(new MailId(rs.getObject(1, UUID.class)), new AccountId(rs.getObject(2, UUID.class)),
+						MailCategory.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+						rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
+				try {
+					result.add(mapper.map(row, MailSealer.SealedMail.read(rs, 9)));
+				}
+				catch (io.kluis.crypto.DataKeyDestroyedException e) {
+					// Crypto-shredded: nothing of it can be read any more.
+				}
+			});
+		return result;
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
 	int delete(Collection<MailId> ids) {
 		if (ids.isEmpty()) {
 			return 0;

@@ -3,8 +3,11 @@ package io.kluis.notifications.internal;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.MailId;
 import io.kluis.notifications.Notifications;
+import io.kluis.notifications.SentMail;
 import io.kluis.shared.AccountId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,17 +33,20 @@ class OutboxNotifications implements Notifications {
 
 	private final OutboxDispatcher dispatcher;
 
+	private final OutboxRetention retention;
+
 	private final BaseUrl baseUrl;
 
 	private final Clock clock;
 
 	OutboxNotifications(MailRenderer renderer, MailSealer sealer, Outbox outbox, DevMailbox devMailbox,
-			OutboxDispatcher dispatcher, BaseUrl baseUrl, Clock clock) {
+			OutboxDispatcher dispatcher, OutboxRetention retention, BaseUrl baseUrl, Clock clock) {
 		this.renderer = renderer;
 		this.sealer = sealer;
 		this.outbox = outbox;
 		this.devMailbox = devMailbox;
 		this.dispatcher = dispatcher;
+		this.retention = retention;
 		this.baseUrl = baseUrl;
 		this.clock = clock;
 	}
@@ -70,6 +76,21 @@ class OutboxNotifications implements Notifications {
 		int removed = outbox.deleteSubject(subject) + devMailbox.deleteSubject(subject);
 		log.info("event=notifications.subject.erased subject={} rows={}", subject, removed);
 		return removed;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SentMail> mailsAbout(AccountId subject) {
+		return outbox.about(subject, (row, sealed) -> {
+			var envelope = sealer.openEnvelope(MailSealer.OUTBOX, row.keyOwner(), sealed);
+			return new SentMail(row.id(), row.template(), row.category(), envelope.recipient(), envelope.subjectLine(),
+					row.status(), row.queuedAt(), row.sentAt(), row.failedAt());
+		});
+	}
+
+	@Override
+	public int purgeSentBefore(Instant cutoff, boolean dryRun) {
+		return retention.purgeBefore(cutoff, dryRun);
 	}
 
 	@Override

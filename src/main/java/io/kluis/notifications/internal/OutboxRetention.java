@@ -44,9 +44,16 @@ class OutboxRetention {
 		this.clock = clock;
 	}
 
-	/** Purges everything past retention; returns the number of mails removed. */
+	/** Purges everything past {@code kluis.notifications.retention}; returns the number of mails removed. */
 	int purgeExpired() {
-		Instant cutoff = clock.instant().minus(properties.retention());
+		return purgeBefore(clock.instant().minus(properties.retention()), false);
+	}
+
+	/** Purges mails sent or failed before the cutoff (or, dry, counts them); see Notifications#purgeSentBefore. */
+	int purgeBefore(Instant cutoff, boolean dryRun) {
+		if (dryRun) {
+			return outbox.countExpired(cutoff);
+		}
 		int purged = 0;
 		int keys = 0;
 		while (true) {

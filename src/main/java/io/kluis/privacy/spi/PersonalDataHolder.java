@@ -2,6 +2,7 @@ package io.kluis.privacy.spi;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +17,16 @@ public interface PersonalDataHolder {
 
 	/** The register categories this module stores. */
 	Set<String> categories();
+
+	/**
+	 * Where the module stores personal data: {@code "table.column"} (lower case) → the register
+	 * category it belongs to. The PUR-3 build check compares this with the real schema, so a new
+	 * column that looks personal (sealed, blind index, email, IP, account or subject id) fails the
+	 * build until it is mapped to a declared category. Default: none.
+	 */
+	default Map<String, String> personalColumns() {
+		return Map.of();
+	}
 
 	/** Everything the module holds about the subject, per category (RIG-1, RIG-5). */
 	List<ExportedCategory> export(DataSubject subject);
