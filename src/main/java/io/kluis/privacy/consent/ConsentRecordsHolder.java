@@ -77,6 +77,17 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public java.util.Map<String, String> personalColumns() {
+		return java.util.Map.of("privacy_newsletter_subscriptions.account_id", SUBSCRIPTION,
+				"privacy_newsletter_subscriptions.email_sealed", SUBSCRIPTION,
+				"privacy_newsletter_subscriptions.email_index", SUBSCRIPTION,
+				"privacy_newsletter_subscriptions.unsubscribe_sealed", SUBSCRIPTION,
+				"privacy_newsletter_subscriptions.unsubscribe_index", SUBSCRIPTION,
+				"privacy_consent_records.account_id", RECORDS, "privacy_consent_records.email_sealed", RECORDS,
+				"privacy_consent_records.email_index", RECORDS, "privacy_consent_records.ip_sealed", RECORDS);
+	}
+
+	@Override
 	public List<ExportedCategory> export(DataSubject subject) {
 		EmailAddress email = email(subject);
 		List<Map<String, Object>> subscriptionRows = subscriptions.of(subject.account(), email).stream().map(s -> {

@@ -53,7 +53,7 @@ class RegisterDiffUnitTests {
 	void addedAndRemovedEntriesAreNamedBySectionAndId() {
 		var purposes = new ArrayList<>(REGISTER.purposes());
 		purposes.removeIf(p -> p.id().equals("service-mail"));
-		purposes.add(new Purpose("newsletter", new Text("Nieuwsbrief", "Newsletter"), new Text("Nieuws", "News"),
+		purposes.add(new Purpose("webinars", new Text("Webinars", "Webinars"), new Text("Uitnodigingen", "Invitations"),
 				LegalBasis.CONSENT, null, java.util.List.of("contact-email"), java.util.List.of("customer")));
 		var changed = new ProcessingRegister(new ProcessingRegister.Version(true, new Text("Nieuwsbrief", "Newsletter")),
 				REGISTER.provider(), REGISTER.subjects(), REGISTER.categories(), purposes, REGISTER.recipients(),
@@ -63,7 +63,7 @@ class RegisterDiffUnitTests {
 
 		assertThat(changes).extracting(RegisterDiff.Change::section, RegisterDiff.Change::id, RegisterDiff.Change::kind)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("purposes", "service-mail", RegisterDiff.Kind.REMOVED),
-					org.assertj.core.groups.Tuple.tuple("purposes", "newsletter", RegisterDiff.Kind.ADDED));
+					org.assertj.core.groups.Tuple.tuple("purposes", "webinars", RegisterDiff.Kind.ADDED));
 		assertThat(changes).filteredOn(c -> c.kind() == RegisterDiff.Kind.ADDED).singleElement()
 			.satisfies(c -> assertThat(c.fields()).contains(new RegisterDiff.Field("legalBasis", "", "CONSENT"),
 					new RegisterDiff.Field("categories", "", "contact-email")));
