@@ -16,7 +16,7 @@
  * The mail is rendered at that moment and stored sealed under the subject's data key, so erasing
  * the subject ({@code eraseFor}, and crypto-shredding) also takes its queued and sent mails. A mail
  * with no subject (a contact-form reply, a mail after erasure) gets a random key of its own, which
- * is destroyed when {@code kluis.notifications.retention} ends.
+ * is destroyed when the register's {@code sent-mail} retention period ends.
  *
  * <h2>Template conventions</h2>
  * A template name is {@code <module>/<name>}, lower case with dashes, e.g. {@code identity/verify-email}.

@@ -16,19 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff wait after the 1st, 2nd, … failed attempt; the last entry repeats
  * @param lease how long a claimed mail stays with one node; after that a crashed node's claim
  *        is taken over (a mail may then be sent twice, with the same Message-ID)
- * @param retention how long sent and failed mails stay in the outbox (and the mail viewer)
- * @param purgeInterval pause between two retention runs (read by its schedule)
  */
 @ConfigurationProperties("kluis.notifications")
 record NotificationsProperties(@DefaultValue("Kluis <no-reply@localhost>") String from,
 		@DefaultValue("2s") Duration dispatchInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("6") int maxAttempts, @DefaultValue({ "1m", "5m", "30m", "2h", "12h" }) List<Duration> backoff,
-		@DefaultValue("5m") Duration lease, @DefaultValue("30d") Duration retention,
-		@DefaultValue("1h") Duration purgeInterval) {
+		@DefaultValue("5m") Duration lease) {
 
 	NotificationsProperties {
-		if (batchSize < 1 || maxAttempts < 1 || backoff.isEmpty() || lease.isNegative() || lease.isZero()
-				|| retention.isNegative()) {
+		if (batchSize < 1 || maxAttempts < 1 || backoff.isEmpty() || lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException(
 					"kluis.notifications: batch-size and max-attempts must be positive, backoff non-empty, lease positive");
 		}

@@ -7,7 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When the dispatcher and the retention job run. A bean of its own, switched off with
+ * When the dispatcher runs. (Sent mail is purged by the register's {@code sent-mail} retention rule
+ * through {@code Notifications#purgeSentBefore}, not by a schedule of this module.) A bean of its own, switched off with
  * {@code kluis.scheduling.enabled=false} (one-shot commands, tests that flush by hand): other
  * libraries may switch Spring's scheduling on regardless of that property.
  */
@@ -19,11 +20,8 @@ class NotificationsSchedule {
 
 	private final OutboxDispatcher dispatcher;
 
-	private final OutboxRetention retention;
-
-	NotificationsSchedule(OutboxDispatcher dispatcher, OutboxRetention retention) {
+	NotificationsSchedule(OutboxDispatcher dispatcher) {
 		this.dispatcher = dispatcher;
-		this.retention = retention;
 	}
 
 	@Scheduled(fixedDelayString = "${kluis.notifications.dispatch-interval:2s}",
@@ -35,16 +33,6 @@ class NotificationsSchedule {
 		catch (RuntimeException e) {
 			// The database may be briefly unavailable; the next run tries again.
 			log.warn("event=notifications.dispatch.error error={}", e.getClass().getSimpleName());
-		}
-	}
-
-	@Scheduled(fixedDelayString = "${kluis.notifications.purge-interval:1h}", initialDelayString = "1m")
-	void purge() {
-		try {
-			retention.purgeExpired();
-		}
-		catch (RuntimeException e) {
-			log.warn("event=notifications.purge.error error={}", e.getClass().getSimpleName());
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package io.kluis.notifications.internal;
 
 import io.kluis.crypto.PersonalDataCipher;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,8 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes sent and failed mails (and their mail-viewer copies) once {@code kluis.notifications.retention}
- * has passed, and destroys the per-mail data key of mails that had no subject, so every backup copy
+ * Deletes sent and failed mails (and their mail-viewer copies) sent before a cutoff, which the
+ * privacy retention engine derives from the register's {@code sent-mail} rule, and destroys the per-mail data key of mails that had no subject, so every backup copy
  * of them becomes unreadable too. Logs counts only. Idempotent, so several nodes may run it.
  */
 @Component
@@ -28,25 +27,14 @@ class OutboxRetention {
 
 	private final PersonalDataCipher cipher;
 
-	private final NotificationsProperties properties;
-
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	OutboxRetention(Outbox outbox, DevMailbox devMailbox, PersonalDataCipher cipher,
-			NotificationsProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager) {
 		this.outbox = outbox;
 		this.devMailbox = devMailbox;
 		this.cipher = cipher;
-		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.clock = clock;
-	}
-
-	/** Purges everything past {@code kluis.notifications.retention}; returns the number of mails removed. */
-	int purgeExpired() {
-		return purgeBefore(clock.instant().minus(properties.retention()), false);
 	}
 
 	/** Purges mails sent or failed before the cutoff (or, dry, counts them); see Notifications#purgeSentBefore. */

@@ -13,7 +13,7 @@ class NotificationsPropertiesUnitTests {
 		return new NotificationsProperties("Kluis <no-reply@localhost>", Duration.ofSeconds(2), 20, 6,
 				List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
 						Duration.ofHours(12)),
-				Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofHours(1));
+				Duration.ofMinutes(5));
 	}
 
 	@Test
@@ -31,8 +31,8 @@ class NotificationsPropertiesUnitTests {
 	@Test
 	void nonsenseSettingsStopTheApplication() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NotificationsProperties("x", Duration.ofSeconds(2), 0,
-				6, List.of(Duration.ofMinutes(1)), Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofHours(1)));
+				6, List.of(Duration.ofMinutes(1)), Duration.ofMinutes(5)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new NotificationsProperties("x", Duration.ofSeconds(2), 20,
-				6, List.of(), Duration.ofMinutes(5), Duration.ofDays(30), Duration.ofHours(1)));
+				6, List.of(), Duration.ofMinutes(5)));
 	}
 }

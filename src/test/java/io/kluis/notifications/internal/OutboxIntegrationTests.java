@@ -38,6 +38,8 @@ class OutboxIntegrationTests {
 	@Autowired
 	OutboxRetention retention;
 
+	static final Duration SENT_MAIL_PERIOD = Duration.ofDays(30);
+
 	@Autowired
 	MailViewer viewer;
 
@@ -108,7 +110,7 @@ class OutboxIntegrationTests {
 		assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
 	}
 
-	// RET-2: sent mail is kept no longer than kluis.notifications.retention.
+	// RET-2: sent mail is kept no longer than the register's sent-mail period (30 days).
 	@Test
 	void sentMailsArePurgedAfterRetentionAndTheKeyOfASubjectlessMailIsDestroyed() {
 		var subject = AccountId.random();
@@ -118,11 +120,11 @@ class OutboxIntegrationTests {
 		AccountId ownKey = keyOwner(subjectless);
 
 		clock.advance(Duration.ofDays(29));
-		retention.purgeExpired();
+		retention.purgeBefore(clock.instant().minus(SENT_MAIL_PERIOD), false);
 		assertThat(status(subjectless)).isEqualTo("SENT");
 
 		clock.advance(Duration.ofDays(1).plusSeconds(1));
-		assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(2);
+		assertThat(retention.purgeBefore(clock.instant().minus(SENT_MAIL_PERIOD), false)).isGreaterThanOrEqualTo(2);
 
 		assertThat(exists("notifications_outbox", subjectless)).isFalse();
 		assertThat(exists("notifications_outbox", withSubject)).isFalse();
@@ -140,7 +142,7 @@ class OutboxIntegrationTests {
 			.update();
 
 		clock.advance(Duration.ofDays(60));
-		retention.purgeExpired();
+		retention.purgeBefore(clock.instant().minus(SENT_MAIL_PERIOD), false);
 
 		assertThat(status(id)).isEqualTo("QUEUED");
 	}
