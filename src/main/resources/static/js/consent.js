@@ -1,5 +1,6 @@
 // Cookie consent in the browser (CON-2). The choice lives in the technical cookie kluis_consent,
-// written by the server: "1.<consent id>.<granted>" with granted a subset of f, a, c, or "-".
+// written by the server: "2.<consent id>.<granted>.<policy version>" with granted a subset of f, a, c,
+// or "-" (cookies of the first format, "1.<consent id>.<granted>", still count).
 // Scripts that would set a non-technical cookie or call an analytics endpoint must ask first:
 //   if (window.kluisConsent.allowed('analytical')) { ... }
 // and may listen for changes: document.addEventListener('kluis:consent', (e) => e.detail.allowed('analytical')).
@@ -7,8 +8,8 @@
 const FLAGS = { functional: 'f', analytical: 'a', commercial: 'c' };
 
 function granted() {
-  const match = document.cookie.match(/(?:^|;\s*)kluis_consent=1\.[0-9a-f-]{36}\.(-|f?a?c?)(?:;|$)/);
-  return match ? match[1] : null;
+  const match = document.cookie.match(/(?:^|;\s*)kluis_consent=(?:1\.[0-9a-f-]{36}\.(-|f?a?c?)|2\.[0-9a-f-]{36}\.(-|f?a?c?)\.[0-9]{1,9})(?:;|$)/);
+  return match ? (match[1] ?? match[2]) : null;
 }
 
 const kluisConsent = Object.freeze({

@@ -16,6 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext>, ExecutionCondition {
 
+	/**
+	 * Set to {@code true} (e.g. with {@code @TestPropertySource}) for a context that must not share
+	 * its tables with other contexts on PostgreSQL: one that moves its clock years ahead and runs
+	 * retention for real would delete their data and leave records dated in their future. On H2 every
+	 * context has its own in-memory database anyway.
+	 */
+	public static final String OWN_SCHEMA = "kluis.test.own-schema";
+
 	public static boolean postgresql() {
 		return "postgresql".equals(System.getProperty("kluis.test.database"));
 	}
@@ -33,6 +41,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		String dataDir = "target/test-data/" + UUID.randomUUID();
 		if (postgresql()) {
 			String url = System.getProperty("kluis.test.postgresql.url", "");
+			if (environment.getProperty(OWN_SCHEMA, Boolean.class, false)) {
+				url = ownSchema(url);
+			}
 			TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 					"spring.datasource.password=", "kluis.data-dir=" + dataDir).applyTo(context);
 		}
@@ -41,6 +52,24 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 					"kluis.data-dir=" + dataDir).applyTo(context);
 		}
+	}
+
+	/**
+	 * A new schema in the test database, created here (before Flyway and Spring Modulith's table
+	 * initialisation, which both create their tables in the connection's current schema), and the
+	 * URL that makes it the current one. The schema stays behind: a run's database is meant to be
+	 * fresh ({@code .ci/run} creates one per run).
+	 */
+	private static String ownSchema(String url) {
+		String schema = "own_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (var connection = DriverManager.getConnection(url, "postgres", "");
+				var statement = connection.createStatement()) {
+			statement.execute("create schema " + schema);
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("could not create the test schema " + schema, e);
+		}
+		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
 	@Override

@@ -35,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -73,7 +74,8 @@ class NoPersonalDataInLogsIntegrationTests extends WithMailbox {
 	void aWholeAccountLifecycleLogsNoPersonalDataOrSecrets(CapturedOutput output) throws Exception {
 		String marker = UUID.randomUUID().toString();
 		String email = "logs-" + marker + "@example.org";
-		String password = "lantern " + UUID.randomUUID().toString().substring(0, 8) + " orchard";
+		// Long enough that nbvcxz rates it strong whatever the random part (a short one was refused now and then).
+		String password = "lantern " + UUID.randomUUID().toString().substring(0, 8) + " orchard quiver";
 		String newPassword = "meadow " + UUID.randomUUID().toString().substring(0, 8) + " grove kettle";
 		String ip = "198.51.100.231";
 		var secrets = new ArrayList<>(List.of(email, marker, "Xerxesvaldo", "Quintanilha-Brouwer", "Zonnebloemhof 4711",
@@ -81,11 +83,13 @@ class NoPersonalDataInLogsIntegrationTests extends WithMailbox {
 				password, newPassword, ip));
 
 		// Register with the web form and verify with the mailed link.
-		assertThat(browse(post("/register").param("email", email).param("password", password).param("firstName", "Xerxesvaldo")
+		MvcResult registered = browse(post("/register").param("email", email).param("password", password).param("firstName", "Xerxesvaldo")
 			.param("lastName", "Quintanilha-Brouwer").param("street", "Zonnebloemhof 4711").param("postalCode", "4711 QZ")
 			.param("city", "Zevenhuizen-Oost").param("country", "NL").param("dateOfBirth", "1966-09-14")
 			.param("phone", "+31 6 24681357").param("companyName", "Karpervijver Software").param("acceptedTerms", "true"),
-				ip).getResponse().getRedirectedUrl()).isEqualTo("/register/done");
+				ip);
+		assertThat(registered.getResponse().getRedirectedUrl()).as(() -> "registration refused: " + refusals(registered))
+			.isEqualTo("/register/done");
 		notifications.flush();
 		String verifyToken = Mailbox.token(Mailbox.awaitMail(email, 1), "/verify");
 		secrets.add(verifyToken);
@@ -164,6 +168,15 @@ class NoPersonalDataInLogsIntegrationTests extends WithMailbox {
 	}
 
 	/** A request of the browser: its session cookie, CSRF token and address; remembers a new session cookie. */
+	/** The form's field errors (field and code only), to say why a registration was refused. */
+	private static String refusals(MvcResult result) {
+		var model = result.getModelAndView() == null ? null : result.getModelAndView().getModel();
+		if (model == null || !(model.get(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult binding)) {
+			return "no form errors";
+		}
+		return binding.getFieldErrors().stream().map(e -> e.getField() + "=" + e.getCode()).toList().toString();
+	}
+
 	private MvcResult browse(MockHttpServletRequestBuilder request, String ip) throws Exception {
 		if (session != null) {
 			request.cookie(session);

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores accounts with every identifying field sealed under the account's own data key (SEC-3),
@@ -60,9 +62,13 @@ public class Accounts {
 
 	private final PersonalDataCipher cipher;
 
-	public Accounts(JdbcClient jdbc, PersonalDataCipher cipher) {
+	private final TransactionTemplate reads;
+
+	public Accounts(JdbcClient jdbc, PersonalDataCipher cipher, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	public Optional<Account> findById(AccountId id) {
@@ -228,16 +234,24 @@ public class Accounts {
 		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
 	}
 
+	/**
+	 * Reads in one transaction, so the row, its roles and its data key come through one pooled
+	 * connection: outside a transaction each query in the row callback would take a second one while
+	 * the first is held, and as many look-ups at once as the pool has connections (every WebDAV and
+	 * API request looks its account up) would wait for each other until the pool's timeout.
+	 */
 	private List<Account> many(String where, Object... params) {
 		List<Account> accounts = new ArrayList<>();
-		jdbc.sql("select " + COLUMNS + " from identity_accounts " + where).params(params).query((ResultSet rs) -> {
-			try {
-				accounts.add(map(rs));
-			}
-			catch (DataKeyDestroyedException e) {
-				// Crypto-shredded: nothing about this account can be read any more.
-			}
-		});
+		reads.executeWithoutResult(tx -> jdbc.sql("select " + COLUMNS + " from identity_accounts " + where)
+			.params(params)
+			.query((ResultSet rs) -> {
+				try {
+					accounts.add(map(rs));
+				}
+				catch (DataKeyDestroyedException e) {
+					// Crypto-shredded: nothing about this account can be read any more.
+				}
+			}));
 		return accounts;
 	}
 

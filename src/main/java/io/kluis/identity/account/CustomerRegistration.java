@@ -3,11 +3,14 @@ package io.kluis.identity.account;
 import io.kluis.identity.AccountRegistered;
 import io.kluis.identity.AccountVerified;
 import io.kluis.identity.RegistrationForKnownEmail;
+import io.kluis.privacy.PolicyVersions;
+import io.kluis.privacy.RetentionPeriods;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.CustomerNumber;
 import io.kluis.shared.EmailAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,11 +27,19 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Enumeration resistance: registering with an address that already has an account looks exactly
  * like a new registration to the caller (same result, the same Argon2 work); the owner of the
  * address gets an "you already have an account" mail instead of a verification mail.
+ *
+ * <p>The registration records the published privacy statement version the visitor was shown (the
+ * one {@code /privacy} cites), and the verification link works exactly as long as the processing
+ * register keeps an unverified registration ({@value #UNVERIFIED_REGISTRATION}): both come from the
+ * privacy module, so neither can drift from what the policy says.
  */
 @Service
 public class CustomerRegistration {
 
 	private static final Logger log = LoggerFactory.getLogger(CustomerRegistration.class);
+
+	/** The register category of a registration whose address is not yet confirmed. */
+	static final String UNVERIFIED_REGISTRATION = "unverified-registration";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,19 +55,25 @@ public class CustomerRegistration {
 
 	private final IdentityProperties properties;
 
+	private final PolicyVersions policyVersions;
+
+	private final RetentionPeriods retention;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	CustomerRegistration(Accounts accounts, RegistrationValidator validator, PasswordHashing passwords,
-			OneTimeTokens tokens, IdentityMails mails, IdentityProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			OneTimeTokens tokens, IdentityMails mails, IdentityProperties properties, PolicyVersions policyVersions,
+			RetentionPeriods retention, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.validator = validator;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.mails = mails;
 		this.properties = properties;
+		this.policyVersions = policyVersions;
+		this.retention = retention;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -84,14 +101,29 @@ public class CustomerRegistration {
 				request.street().strip(), request.postalCode().strip(), request.city().strip(),
 				request.country().strip().toUpperCase(Locale.ROOT), request.dateOfBirth(), blankToNull(request.phone()),
 				blankToNull(request.companyName()));
-		var consent = new Account.Consent(properties.termsVersion(), properties.privacyPolicyVersion(), now);
+		var consent = new Account.Consent(properties.termsVersion(), policyVersions.current(), now);
 		var account = Account.registerCustomer(AccountId.random(), newCustomerNumber(), email, personal, sourceAddress,
 				locale, hash, consent, now);
 		accounts.insert(account);
-		String token = tokens.issue(account.id(), TokenPurpose.VERIFY_EMAIL, properties.verificationPeriod(), null);
-		mails.verifyEmail(account, token);
+		Duration validity = verificationPeriod();
+		String token = tokens.issue(account.id(), TokenPurpose.VERIFY_EMAIL, validity, null);
+		mails.verifyEmail(account, token, validity);
 		events.publishEvent(new AccountRegistered(account.id()));
 		log.info("event=identity.account.registered account={}", account.id());
+	}
+
+	/** How long a verification link issued now works: as long as the register keeps the unverified registration. */
+	public Duration verificationPeriod() {
+		return retention.of(UNVERIFIED_REGISTRATION);
+	}
+
+	/** {@link #verificationPeriod()} in whole days, as the pages and mails say it (a DST change is not a day). */
+	public long verificationDays() {
+		return days(verificationPeriod());
+	}
+
+	static long days(Duration period) {
+		return Math.round(period.toMinutes() / (24 * 60.0));
 	}
 
 	/** Completes verification; false when the link is unknown, used or expired. */

@@ -1,6 +1,7 @@
 package io.kluis.identity.account;
 
 import io.kluis.shared.EmailAddress;
+import java.time.Duration;
 
 /**
  * The mails identity sends, each in the account's language. Implemented on top of the
@@ -8,7 +9,8 @@ import io.kluis.shared.EmailAddress;
  */
 public interface IdentityMails {
 
-	void verifyEmail(Account account, String token);
+	/** The verification link, which works for {@code validity} (the mail says for how many days). */
+	void verifyEmail(Account account, String token, Duration validity);
 
 	/** Sent instead of a verification mail when someone registers with an address that has an account. */
 	void alreadyRegistered(Account account);

@@ -8,15 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code kluis.identity.*}.
  *
  * @param minimumAge customers must be at least this old (ACC-4)
- * @param verificationPeriod how long the verification link works; unverified registrations are deleted
- *        by the processing register's rule for {@code unverified-registration} (keep the two equal)
  * @param resetLinkValidity how long a password-reset link works (single use)
  * @param unlockLinkValidity how long the link that lifts a lock works
  * @param emailChangeLinkValidity how long the link confirming a new email address works
  * @param setupLinkValidity how long the first-administrator setup link works
- * @param termsVersion the terms of service a registering customer accepts
- * @param privacyPolicyVersion the privacy policy version shown at registration (until the privacy
- *        module publishes versions itself)
+ * @param termsVersion the terms of service a registering customer accepts (the privacy statement
+ *        version is the one the privacy module publishes, and how long a verification link works is
+ *        the register's period for unverified registrations: neither is a setting here)
  * @param mfaRequiredForStaff staff must set up a second factor before they can do anything else
  * @param mfaRequiredForCustomers the same for customers (off by default: nudged with a banner)
  * @param hibpEnabled also check new passwords against the Have I Been Pwned range API (k-anonymity);
@@ -24,10 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param session browser session lifetimes and cookie
  */
 @ConfigurationProperties("kluis.identity")
-public record IdentityProperties(@DefaultValue("18") int minimumAge, @DefaultValue("7d") Duration verificationPeriod,
-		@DefaultValue("30m") Duration resetLinkValidity, @DefaultValue("24h") Duration unlockLinkValidity,
-		@DefaultValue("24h") Duration emailChangeLinkValidity, @DefaultValue("24h") Duration setupLinkValidity,
-		@DefaultValue("2026-11") String termsVersion, @DefaultValue("2026-11") String privacyPolicyVersion,
+public record IdentityProperties(@DefaultValue("18") int minimumAge, @DefaultValue("30m") Duration resetLinkValidity,
+		@DefaultValue("24h") Duration unlockLinkValidity, @DefaultValue("24h") Duration emailChangeLinkValidity,
+		@DefaultValue("24h") Duration setupLinkValidity, @DefaultValue("2026-11") String termsVersion,
 		@DefaultValue("true") boolean mfaRequiredForStaff, @DefaultValue("false") boolean mfaRequiredForCustomers,
 		@DefaultValue("false") boolean hibpEnabled, @DefaultValue Session session) {
 

@@ -6,6 +6,7 @@ import io.kluis.notifications.Notifications;
 import io.kluis.shared.EmailAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** {@link IdentityMails} through the notifications outbox; templates live in {@code templates/mail/identity/}. */
@@ -22,10 +23,10 @@ class NotificationMails implements IdentityMails {
 	}
 
 	@Override
-	public void verifyEmail(Account account, String token) {
+	public void verifyEmail(Account account, String token, Duration validity) {
 		deliver(builder(account, account.email(), "identity/verify-email", MailCategory.TRANSACTIONAL)
 			.with("link", notifications.link("/verify?token=" + encode(token)))
-			.with("days", properties.verificationPeriod().toDays()));
+			.with("days", CustomerRegistration.days(validity)));
 	}
 
 	@Override

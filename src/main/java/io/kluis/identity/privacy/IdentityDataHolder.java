@@ -10,6 +10,7 @@ import static io.kluis.identity.privacy.IdentityCategories.UNVERIFIED_REGISTRATI
 
 import io.kluis.identity.account.AccountSessions;
 import io.kluis.identity.account.Accounts;
+import io.kluis.identity.account.CredentialsWithdrawn;
 import io.kluis.privacy.spi.DataSubject;
 import io.kluis.privacy.spi.Erased;
 import io.kluis.privacy.spi.ExportedCategory;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +56,11 @@ class IdentityDataHolder implements PersonalDataHolder {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	IdentityDataHolder(Accounts accounts, AccountSessions sessions, IdentityExport export, IdentityRetention retention,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.export = export;
@@ -107,6 +112,7 @@ class IdentityDataHolder implements PersonalDataHolder {
 		int recoveryCodes = count("identity_recovery_codes", id);
 		int tokens = count("identity_tokens", id);
 		accounts.delete(id);
+		events.publishEvent(new CredentialsWithdrawn(id));
 		if ("UNVERIFIED".equals(row.get().status())) {
 			removed.put(UNVERIFIED_REGISTRATION, 1);
 		}

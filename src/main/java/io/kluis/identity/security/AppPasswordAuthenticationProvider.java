@@ -1,24 +1,50 @@
 package io.kluis.identity.security;
 
+import io.kluis.identity.AccountBlocked;
+import io.kluis.identity.AccountLocked;
+import io.kluis.identity.AppPasswordRevoked;
+import io.kluis.identity.PasswordChanged;
 import io.kluis.identity.account.Account;
 import io.kluis.identity.account.AccountStatus;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
+import io.kluis.identity.account.CredentialsWithdrawn;
 import io.kluis.shared.EmailAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic for API and WebDAV clients: the account's email as user name and an app password.
  * The account password is never accepted here, so a second factor cannot be bypassed by a client
  * that only asks for a password.
+ *
+ * <p>WebDAV clients send the credentials with every request (a folder sync is thousands of them),
+ * so a successful check is remembered for {@link #REMEMBER} under a keyed hash of user name and
+ * secret (the secret itself is never kept): the next requests skip the database and the
+ * decryption of the account. Revoking an app password, changing the password, blocking or locking
+ * the account, or erasing it, forgets everything remembered at once on this node; on other nodes of a cluster, and
+ * for an account being erased, the remembered check expires within {@link #REMEMBER}.
  */
 @Component
 class AppPasswordAuthenticationProvider implements AuthenticationProvider {
+
+	static final Duration REMEMBER = Duration.ofSeconds(15);
+
+	private static final int MAX_REMEMBERED = 10_000;
 
 	private final AppPasswords appPasswords;
 
@@ -26,16 +52,58 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final AddressThrottle addressThrottle;
 
+	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+	private final SecretKeySpec rememberKey;
+
+	private record Remembered(Authentication authentication, long expiresAtNanos) {
+	}
+
 	AppPasswordAuthenticationProvider(AppPasswords appPasswords, Accounts accounts, AddressThrottle addressThrottle) {
 		this.appPasswords = appPasswords;
 		this.accounts = accounts;
 		this.addressThrottle = addressThrottle;
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		this.rememberKey = new SecretKeySpec(key, "HmacSHA256");
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String user = String.valueOf(authentication.getPrincipal());
 		String secret = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+		String rememberAs = rememberKey(user, secret);
+		Remembered known = remembered.get(rememberAs);
+		if (known != null && known.expiresAtNanos() - System.nanoTime() > 0) {
+			return known.authentication();
+		}
+		Authentication result = check(user, secret, authentication);
+		if (remembered.size() >= MAX_REMEMBERED) {
+			remembered.clear();
+		}
+		remembered.put(rememberAs, new Remembered(result, System.nanoTime() + REMEMBER.toNanos()));
+		return result;
+	}
+
+	/** Forgets every remembered check when credentials or the account's standing change. */
+	@EventListener({ AppPasswordRevoked.class, PasswordChanged.class, AccountBlocked.class, AccountLocked.class,
+			CredentialsWithdrawn.class })
+	void credentialsChanged() {
+		remembered.clear();
+	}
+
+	private String rememberKey(String user, String secret) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(rememberKey);
+			return Base64.getEncoder().encodeToString(mac.doFinal((user + '\0' + secret).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 is missing", e);
+		}
+	}
+
+	private Authentication check(String user, String secret, Authentication authentication) {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
 		if (!addressThrottle.allows(address)) {

@@ -1,9 +1,11 @@
 package io.kluis.identity.security;
 
+
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.SecuritySettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +19,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -70,7 +74,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AppPasswordAuthenticationProvider appPasswords,
 			ProblemAuthenticationEntryPoint entryPoint, Environment environment) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/dav", "/dav/**")
 			.authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
 			.authenticationManager(new ProviderManager(appPasswords))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
@@ -144,6 +148,18 @@ class SecurityConfiguration {
 			http.redirectToHttps(r -> {
 			});
 		}
+	}
+
+	/**
+	 * The default firewall, but with the WebDAV methods (RFC 4918) allowed: the storage module
+	 * serves them at {@code /dav/}. Everything else the strict firewall refuses stays refused.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		var firewall = new StrictHttpFirewall();
+		firewall.setAllowedHttpMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "PROPFIND",
+				"PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK"));
+		return firewall;
 	}
 
 	@Bean

@@ -61,7 +61,8 @@ class RegistrationController {
 	}
 
 	@GetMapping("/register/done")
-	String done() {
+	String done(Model model) {
+		model.addAttribute("verificationDays", registration.verificationDays());
 		return "identity/register-done";
 	}
 

@@ -3,6 +3,7 @@ package io.kluis.privacy.consent;
 import io.kluis.crypto.BlindIndex;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
+import io.kluis.privacy.PolicyVersions;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Repository;
  * The append-only consent ledger ({@code privacy_consent_records}). There is no update statement
  * here on purpose: a proof is written once and later only deleted, by retention (rule
  * {@code consent-records}) or erasure. Email and IP are sealed under the subject key's data key.
+ * Every proof names the published version of the privacy statement in force (its number, as
+ * {@code /privacy/versions} lists it), so the text the person agreed to can always be shown.
  */
 @Repository
 class ConsentLedger {
@@ -36,11 +39,11 @@ class ConsentLedger {
 
 	private final PersonalDataCipher cipher;
 
-	private final PolicyVersion policy;
+	private final PolicyVersions policy;
 
 	private final Clock clock;
 
-	ConsentLedger(JdbcClient jdbc, PersonalDataCipher cipher, PolicyVersion policy, Clock clock) {
+	ConsentLedger(JdbcClient jdbc, PersonalDataCipher cipher, PolicyVersions policy, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.policy = policy;

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Making, changing and withdrawing a cookie choice (CON-2): the choice goes into the technical
  * cookie, a proof into the ledger (with the account id when logged in, otherwise only the random
  * consent id; never an IP address), and cookies the new choice no longer permits are deleted at once.
+ * Choosing again after a significant policy change ({@link ChoiceRenewal}) is recorded like any choice.
  */
 @Service
 class CookieChoices {
@@ -26,16 +27,20 @@ class CookieChoices {
 
 	private final ConsentLedger ledger;
 
-	CookieChoices(ConsentCookies cookies, ConsentLedger ledger) {
+	private final ChoiceRenewal renewal;
+
+	CookieChoices(ConsentCookies cookies, ConsentLedger ledger, ChoiceRenewal renewal) {
 		this.cookies = cookies;
 		this.ledger = ledger;
+		this.renewal = renewal;
 	}
 
 	@Transactional
 	public CookieChoice choose(HttpServletRequest request, HttpServletResponse response, Set<CookieCategory> granted,
 			ConsentSource source) {
 		Optional<CookieChoice> previous = cookies.choice(request);
-		var choice = new CookieChoice(previous.map(CookieChoice::consentId).orElseGet(UUID::randomUUID), granted);
+		var choice = new CookieChoice(previous.map(CookieChoice::consentId).orElseGet(UUID::randomUUID), granted,
+				renewal.versionForNewChoice());
 		boolean withdrawal = choice.granted().isEmpty() && previous.map(p -> !p.granted().isEmpty()).orElse(false);
 		AccountId account = CurrentSubject.now().orElse(null);
 		ledger.append(choice.consentId(), account, null, ConsentRecord.COOKIES,

@@ -2,6 +2,8 @@ package io.kluis.privacy.consent;
 
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.Notifications;
+import io.kluis.privacy.SubjectRestrictions;
+import io.kluis.privacy.consent.NewsletterConsentChanged.Step;
 import io.kluis.privacy.consent.Subscription.Status;
 import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
@@ -10,19 +12,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signing up for, confirming and leaving the newsletter (CON-1). Consent is only ever given by the
  * address owner clicking the mailed confirmation link (double opt-in); nothing else (registration,
- * an order) creates a subscription. Every step appends a proof to the {@link ConsentLedger}.
+ * an order) creates a subscription. Every step appends a proof to the {@link ConsentLedger}; steps
+ * of an account holder are audited too ({@link NewsletterConsentChanged}). An account holder who
+ * restricted processing or objected to direct marketing cannot sign up ({@link SubscriptionRefused}).
  */
 @Service
 class Newsletter {
@@ -42,15 +48,21 @@ class Newsletter {
 
 	private final AccountDirectory accounts;
 
+	private final SubjectRestrictions restrictions;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Newsletter(Subscriptions subscriptions, ConsentTokens tokens, ConsentLedger ledger, Notifications notifications,
-			AccountDirectory accounts, Clock clock) {
+			AccountDirectory accounts, SubjectRestrictions restrictions, ApplicationEventPublisher events, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.tokens = tokens;
 		this.ledger = ledger;
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.restrictions = restrictions;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -58,10 +70,16 @@ class Newsletter {
 	 * Records a sign-up and mails the confirmation link. Says nothing about whether the address was
 	 * already subscribed (no enumeration): a confirmed subscription gets no mail, a pending one a
 	 * fresh link.
+	 *
+	 * @param account the signing-up account holder, when the address is their own account's
+	 * @throws SubscriptionRefused when that account holder restricted processing or objected
 	 */
 	@Transactional
 	public void request(EmailAddress email, Locale locale, @Nullable AccountId account, ConsentSource source,
 			@Nullable String ip) {
+		if (account != null) {
+			refuseIfRestricted(account);
+		}
 		Instant now = now();
 		// A lapsed sign-up is not reused: its link window is over; retention removes it.
 		Optional<Subscription> existing = subscriptions.findActive(email)
@@ -85,7 +103,17 @@ class Newsletter {
 			.subject(new AccountId(subscription.id()))
 			.with("confirmLink", notifications.link("/newsletter/confirm?token=" + token))
 			.build());
+		audit(account, Step.REQUESTED, subscription, source);
 		log.info("event=privacy.newsletter.requested subscription={} source={}", subscription.id(), source.code());
+	}
+
+	private void refuseIfRestricted(AccountId account) {
+		if (restrictions.isRestricted(account)) {
+			throw new SubscriptionRefused(SubscriptionRefused.Reason.RESTRICTED);
+		}
+		if (restrictions.hasObjected(account)) {
+			throw new SubscriptionRefused(SubscriptionRefused.Reason.OBJECTED);
+		}
 	}
 
 	public boolean isConfirmationValid(String token) {
@@ -104,6 +132,7 @@ class Newsletter {
 				subscriptions.update(confirmed);
 				ledger.append(s.id(), confirmed.account(), s.email(), ConsentRecord.NEWSLETTER, ConsentAction.CONFIRMED,
 						null, ConsentSource.CONFIRMATION_LINK, ip);
+				audit(confirmed.account(), Step.CONFIRMED, s, ConsentSource.CONFIRMATION_LINK);
 				log.info("event=privacy.newsletter.confirmed subscription={}", s.id());
 				return confirmed;
 			});
@@ -124,27 +153,54 @@ class Newsletter {
 		}).orElse(false);
 	}
 
+	/**
+	 * The account holder's subscription that still counts: confirmed, or pending with a link that
+	 * still works (a lapsed sign-up is as good as none; retention removes it).
+	 */
+	public Optional<Subscription> standing(AccountId account) {
+		Instant now = now();
+		return current(account).filter(s -> s.status() == Status.CONFIRMED || now.isBefore(s.lapsesAt()));
+	}
+
+	/** The policy version the subscription's latest proof was recorded under. */
+	Optional<String> policyVersion(Subscription subscription) {
+		List<ConsentRecord> proof = ledger.ofSubjectKey(subscription.id());
+		return proof.isEmpty() ? Optional.empty() : Optional.of(proof.get(proof.size() - 1).policyVersion());
+	}
+
 	/** The account holder's current subscription (pending or confirmed), by account or by its email. */
 	public Optional<Subscription> current(AccountId account) {
 		return subscriptions.findActive(account)
 			.or(() -> accounts.contact(account).flatMap(c -> subscriptions.findActive(c.email())));
 	}
 
+	/** The account holder withdraws (panel, API); also a subscription made by address alone is theirs to end. */
 	@Transactional
 	public boolean withdrawFor(AccountId account, ConsentSource source) {
 		return current(account).map(s -> {
-			withdraw(s, source);
+			withdraw(s, source, account);
 			return true;
 		}).orElse(false);
 	}
 
 	@Transactional
 	public void withdraw(Subscription subscription, ConsentSource source) {
+		withdraw(subscription, source, subscription.account());
+	}
+
+	private void withdraw(Subscription subscription, ConsentSource source, @Nullable AccountId by) {
 		Subscription withdrawn = subscription.withdraw(now());
 		subscriptions.update(withdrawn);
-		ledger.append(subscription.id(), subscription.account(), subscription.email(), ConsentRecord.NEWSLETTER,
-				ConsentAction.WITHDRAWN, null, source, null);
+		ledger.append(subscription.id(), subscription.account() != null ? subscription.account() : by,
+				subscription.email(), ConsentRecord.NEWSLETTER, ConsentAction.WITHDRAWN, null, source, null);
+		audit(by, Step.WITHDRAWN, subscription, source);
 		log.info("event=privacy.newsletter.withdrawn subscription={} source={}", subscription.id(), source.code());
+	}
+
+	private void audit(@Nullable AccountId account, Step step, Subscription subscription, ConsentSource source) {
+		if (account != null) {
+			events.publishEvent(new NewsletterConsentChanged(account, step, subscription.id(), source.code()));
+		}
 	}
 
 	private Instant now() {

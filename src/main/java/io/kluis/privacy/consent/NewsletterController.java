@@ -58,8 +58,18 @@ class NewsletterController {
 		AccountId account = CurrentSubject.of(authentication)
 			.filter(id -> accounts.contact(id).map(c -> c.email().equals(address)).orElse(false))
 			.orElse(null);
-		newsletter.request(address, Locale.forLanguageTag(language(language.isEmpty() ? locale.getLanguage() : language)),
-				account, ConsentSource.WEB_FORM, request.getRemoteAddr());
+		try {
+			newsletter.request(address, Locale.forLanguageTag(language(language.isEmpty() ? locale.getLanguage() : language)),
+					account, ConsentSource.WEB_FORM, request.getRemoteAddr());
+		}
+		catch (SubscriptionRefused refused) {
+			// Only for the logged-in holder's own address: anyone else learns nothing about an address.
+			response.setStatus(409);
+			model.addAttribute("email", address.value());
+			model.addAttribute("language", language(language));
+			model.addAttribute("refused", refused.reason().code());
+			return "privacy/consent/newsletter";
+		}
 		return "privacy/consent/newsletter-sent";
 	}
 

@@ -5,6 +5,7 @@ import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +31,9 @@ class PanelNewsletterController {
 	}
 
 	@GetMapping("/panel/newsletter")
-	String page(Authentication authentication, Model model) {
+	String page(@RequestParam(required = false) @Nullable String refused, Authentication authentication, Model model) {
 		AccountContact contact = contact(authentication);
+		model.addAttribute("refused", reason(refused));
 		model.addAttribute("subscription", newsletter.current(contact.account()).orElse(null));
 		model.addAttribute("email", contact.email().value());
 		model.addAttribute("language", NewsletterController.language(contact.locale().getLanguage()));
@@ -42,9 +44,24 @@ class PanelNewsletterController {
 	String subscribe(@RequestParam(defaultValue = "") String language, Authentication authentication,
 			HttpServletRequest request) {
 		AccountContact contact = contact(authentication);
-		newsletter.request(contact.email(), Locale.forLanguageTag(NewsletterController.language(language)),
-				contact.account(), ConsentSource.PANEL, request.getRemoteAddr());
+		try {
+			newsletter.request(contact.email(), Locale.forLanguageTag(NewsletterController.language(language)),
+					contact.account(), ConsentSource.PANEL, request.getRemoteAddr());
+		}
+		catch (SubscriptionRefused e) {
+			return "redirect:/panel/newsletter?refused=" + e.reason().code();
+		}
 		return "redirect:/panel/newsletter?requested";
+	}
+
+	/** Only a known reason code reaches the template (it picks the message by it). */
+	private static @Nullable String reason(@Nullable String code) {
+		for (var reason : SubscriptionRefused.Reason.values()) {
+			if (reason.code().equals(code)) {
+				return code;
+			}
+		}
+		return null;
 	}
 
 	@PostMapping("/panel/newsletter/withdraw")

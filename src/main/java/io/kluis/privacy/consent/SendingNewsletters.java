@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to an account by the account recorded at confirmation, or else by the address, so signing up
  * without logging in does not escape a restriction. Every mail is {@link MailCategory#MARKETING}
  * with RFC 8058 one-click unsubscribe headers. All mails are queued in one transaction: an issue is
- * sent to everyone or (on failure) to no one, and recorded with counts only.
+ * sent to everyone or (on failure) to no one, and recorded with counts only, in the issue list and
+ * in the audit trail ({@link NewsletterSent}).
  */
 @Service
 class SendingNewsletters {
@@ -48,11 +50,15 @@ class SendingNewsletters {
 
 	private final PersonalDataCipher cipher;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SendingNewsletters(Subscriptions subscriptions, SubjectRestrictions restrictions, AccountDirectory accounts,
-			Notifications notifications, JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+			Notifications notifications, JdbcClient jdbc, PersonalDataCipher cipher, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cipher = cipher;
+		this.events = events;
 		this.subscriptions = subscriptions;
 		this.restrictions = restrictions;
 		this.accounts = accounts;
@@ -107,6 +113,7 @@ class SendingNewsletters {
 			.params(issue.id(), Timestamp.from(issue.sentAt()), issue.sentBy(), issue.subjectNl(), issue.subjectEn(),
 					issue.recipients(), issue.skipped())
 			.update();
+		events.publishEvent(new NewsletterSent(issue.id(), admin, sent, skipped));
 		log.info("event=privacy.newsletter.sent issue={} recipients={} skipped={} by={}", issue.id(), sent, skipped, admin);
 		return issue;
 	}

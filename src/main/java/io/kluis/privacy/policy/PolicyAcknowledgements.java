@@ -3,7 +3,12 @@ package io.kluis.privacy.policy;
 import io.kluis.shared.AccountId;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,6 +63,27 @@ public class PolicyAcknowledgements {
 		catch (DuplicateKeyException e) {
 			// a double click: already recorded
 		}
+	}
+
+	/** A significant version the account was told about and/or acknowledged, for an access request. */
+	record Notice(int version, @Nullable Instant notifiedAt, @Nullable Instant acknowledgedAt) {
+	}
+
+	/** Every notice and acknowledgement of the account, by version. */
+	List<Notice> history(AccountId account) {
+		var notices = new TreeMap<Integer, Instant>();
+		var acknowledgements = new TreeMap<Integer, Instant>();
+		jdbc.sql("select version_number, notified_at from privacy_policy_notices where account_id = ?")
+			.param(account.value())
+			.query((rs, i) -> notices.put(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		jdbc.sql("select version_number, acknowledged_at from privacy_policy_acknowledgements where account_id = ?")
+			.param(account.value())
+			.query((rs, i) -> acknowledgements.put(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		var versions = new TreeSet<>(notices.keySet());
+		versions.addAll(acknowledgements.keySet());
+		return versions.stream().map(v -> new Notice(v, notices.get(v), acknowledgements.get(v))).toList();
 	}
 
 	/** Erasure of the account: its notices and acknowledgements go with it. Returns rows removed. */

@@ -48,6 +48,24 @@ public class RegisterVersions {
 		return jdbc.sql("select * from privacy_register_versions order by version_number").query(RegisterVersions::map).list();
 	}
 
+	/** The number of the newest published version, on any node; 0 before the first. */
+	public int newestNumber() {
+		return jdbc.sql("select coalesce(max(version_number), 0) from privacy_register_versions")
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The number of the newest significant version after the first (the first changed nothing
+	 * anyone had agreed to, so it is never announced); 0 when there is none.
+	 */
+	public int latestSignificantNumber() {
+		return jdbc.sql("select coalesce(max(version_number), 0) from privacy_register_versions where significant "
+				+ "and version_number > (select min(version_number) from privacy_register_versions)")
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Significant versions after the first whose customers have not all been mailed yet. */
 	List<RegisterVersion> unannounced() {
 		return jdbc.sql("select * from privacy_register_versions where significant and announced_at is null "

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,16 +72,99 @@ public class DataSubjectRequests {
 			.optional();
 	}
 
-	/** Opens the sealed contents. */
+	/**
+	 * Opens the sealed contents.
+	 *
+	 * @throws IllegalStateException when the request was minimised (only open requests are acted on,
+	 *         and those never are)
+	 */
 	public RequestContents contents(DataSubjectRequest request) {
+		return keptContents(request).orElseThrow(() -> new IllegalStateException("request " + request.id()
+				+ " was minimised"));
+	}
+
+	/** The sealed contents, opened; empty once the request was minimised after an erasure. */
+	public Optional<RequestContents> keptContents(DataSubjectRequest request) {
 		AccountId key = request.keyOwner();
 		return jdbc.sql("select email, name, message from privacy_requests where id = ?")
 			.param(request.id().value())
-			.query((rs, i) -> new RequestContents(
+			.query((rs, i) -> rs.getBytes("email") == null ? null : new RequestContents(
 					EmailAddress.of(cipher.open(key, EMAIL_FIELD, Sealed.fromBytes(rs.getBytes("email")))),
 					cipher.openNullable(key, NAME_FIELD, Sealed.fromNullableBytes(rs.getBytes("name"))),
 					cipher.open(key, MESSAGE_FIELD, Sealed.fromBytes(rs.getBytes("message")))))
-			.single();
+			.optional();
+	}
+
+	/**
+	 * The requests of a data subject: made from the subject's address (by its blind index) or
+	 * confirmed for the subject's account. Minimised requests are found by the account only.
+	 */
+	List<DataSubjectRequest> of(@Nullable AccountId account, @Nullable EmailAddress email) {
+		var conditions = new ArrayList<String>();
+		var params = new ArrayList<Object>();
+		if (account != null) {
+			conditions.add("account_id = ?");
+			params.add(account.value());
+		}
+		if (email != null) {
+			conditions.add("email_index = ?");
+			params.add(emailIndex(email));
+		}
+		if (conditions.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from privacy_requests where " + String.join(" or ", conditions)
+				+ " order by received_at")
+			.params(params)
+			.query((rs, i) -> map(rs))
+			.list();
+	}
+
+	/** Whether the request's subject was erased while it was open (it is minimised when closed). */
+	boolean subjectErased(RequestId id) {
+		return jdbc.sql("select count(*) from privacy_requests where id = ? and subject_erased_at is not null")
+			.param(id.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Marks an open request whose subject was erased; false when it was marked already. */
+	boolean markSubjectErased(RequestId id, Instant at) {
+		return jdbc.sql("update privacy_requests set subject_erased_at = ? where id = ? and subject_erased_at is null")
+			.params(Timestamp.from(at), id.value())
+			.update() == 1;
+	}
+
+	boolean isMinimised(RequestId id) {
+		return jdbc.sql("select count(*) from privacy_requests where id = ? and minimised_at is not null")
+			.param(id.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Minimises a request kept under its legal hold after its subject was erased: the address, its
+	 * blind index, the name, the message and every timeline text (answers, reasons, an access
+	 * document) are cleared, and the request's key is destroyed, so copies of them in backups are
+	 * unreadable too. What remains is the kind, the dates, the states and who acted: the record that
+	 * the request was handled, and how (art. 5(2)). Idempotent; false when it was minimised already.
+	 */
+	boolean minimise(DataSubjectRequest request, Instant at) {
+		int changed = jdbc.sql("update privacy_requests set email = null, email_index = null, name = null, "
+				+ "message = null, minimised_at = ? where id = ? and minimised_at is null")
+			.params(Timestamp.from(at), request.id().value())
+			.update();
+		jdbc.sql("update privacy_request_events set text = null where request_id = ?").param(request.id().value()).update();
+		cipher.destroyDataKey(request.keyOwner());
+		return changed == 1;
+	}
+
+	/** Closed requests whose period (counted from closing) ended before the cutoff. */
+	List<DataSubjectRequest> closedBefore(Instant cutoff) {
+		return jdbc.sql("select " + COLUMNS + " from privacy_requests where state = 'CLOSED' and closed_at < ?")
+			.param(Timestamp.from(cutoff))
+			.query((rs, i) -> map(rs))
+			.list();
 	}
 
 	/**

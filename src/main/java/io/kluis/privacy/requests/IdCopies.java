@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,11 +155,22 @@ public class IdCopies {
 	/** Deletes every copy uploaded longer ago than the retention, checked or not. */
 	@Transactional
 	public int deleteExpired() {
-		Instant cutoff = clock.instant().minus(properties.idCopyRetention());
+		return deleteUploadedBefore(clock.instant().minus(properties.idCopyRetention()), false);
+	}
+
+	/**
+	 * Deletes (or with {@code dryRun} counts) the copies uploaded before the cutoff, checked or not:
+	 * the register's {@code id-copies} rule and the request job's 7 days both come here.
+	 */
+	@Transactional
+	public int deleteUploadedBefore(Instant cutoff, boolean dryRun) {
 		List<UUID> expired = jdbc.sql("select request_id from privacy_request_id_copies where uploaded_at < ?")
 			.param(Timestamp.from(cutoff))
 			.query(UUID.class)
 			.list();
+		if (dryRun) {
+			return expired.size();
+		}
 		int deleted = 0;
 		for (UUID id : expired) {
 			var request = requests.findById(new RequestId(id));
@@ -170,5 +182,23 @@ public class IdCopies {
 			log.info("event=privacy.request.id-copies-expired count={}", deleted);
 		}
 		return deleted;
+	}
+
+	/** What is stored of the request's copy, for an access request: type, size and dates, never the copy itself. */
+	Optional<Map<String, Object>> describe(DataSubjectRequest request) {
+		return jdbc.sql("select content_type, size_bytes, uploaded_at, viewed_at from privacy_request_id_copies "
+				+ "where request_id = ?")
+			.param(request.id().value())
+			.query((rs, i) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("request", request.id().reference());
+				row.put("contentType", rs.getString("content_type"));
+				row.put("sizeBytes", rs.getLong("size_bytes"));
+				row.put("uploadedAt", rs.getTimestamp("uploaded_at").toInstant().toString());
+				Timestamp viewed = rs.getTimestamp("viewed_at");
+				row.put("viewedAt", viewed == null ? null : viewed.toInstant().toString());
+				return row;
+			})
+			.optional();
 	}
 }

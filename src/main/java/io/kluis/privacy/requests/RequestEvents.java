@@ -62,7 +62,7 @@ public final class RequestEvents {
 		public Map<String, String> extra() { return Map.of("contentType", contentType, "size", Long.toString(size)); }
 	}
 
-	/** {@code reason}: CHECKED, EXPIRED, REPLACED or CLOSED. */
+	/** {@code reason}: CHECKED, EXPIRED, REPLACED, CLOSED or ERASED (the requester's data was erased). */
 	public record IdCopyDeleted(RequestId request, @Nullable AccountId subject, @Nullable AccountId actor, String reason)
 			implements RequestEvent {
 		public String auditCode() { return "privacy.request.id-copy.deleted"; }

@@ -1,10 +1,8 @@
 package io.kluis.privacy.requests;
 
 import io.kluis.audit.AuditTrail;
-import io.kluis.privacy.Evidence;
 import io.kluis.privacy.spi.DataSubject;
 import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.PersonalDataHolder;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
@@ -12,11 +10,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The privacy officer's actions on a request. Each is guarded by the request's state (a closed
@@ -45,24 +45,30 @@ public class RequestHandling {
 
 	private final RequestsProperties properties;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	RequestHandling(DataSubjectRequests requests, RequestTimeline timeline, RequestMails mails, IdCopies idCopies,
-			ObjectProvider<RequestFulfilment> fulfilment, List<PersonalDataHolder> holders, Evidence evidence,
-			AuditTrail audit, ApplicationEventPublisher events, RequestsProperties properties, Clock clock) {
+			RequestFulfilment fulfilment, AuditTrail audit, ApplicationEventPublisher events,
+			RequestsProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.requests = requests;
 		this.timeline = timeline;
 		this.mails = mails;
 		this.idCopies = idCopies;
-		this.fulfilment = fulfilment.getIfAvailable(() -> new HolderFulfilment(holders, evidence, clock));
+		this.fulfilment = fulfilment;
 		this.audit = audit;
 		this.events = events;
 		this.properties = properties;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
-	/** What the officer's detail page shows: opening it is a staff read of personal data, so it is audited. */
-	public record Details(DataSubjectRequest request, RequestContents contents, List<TimelineEntry> timeline,
+	/**
+	 * What the officer's detail page shows: opening it is a staff read of personal data, so it is
+	 * audited. {@code contents} is null once the request was minimised after its subject's erasure.
+	 */
+	public record Details(DataSubjectRequest request, @Nullable RequestContents contents, List<TimelineEntry> timeline,
 			Optional<Boolean> idCopyStoredAndViewed) {
 	}
 
@@ -70,7 +76,8 @@ public class RequestHandling {
 	public Details read(RequestId id, AccountId staff) {
 		DataSubjectRequest request = find(id);
 		audit.record("privacy.request.read", staff, request.account(), Map.of("request", id.toString()));
-		return new Details(request, requests.contents(request), timeline.of(request), idCopies.storedAndViewed(id));
+		return new Details(request, requests.keptContents(request).orElse(null), timeline.of(request),
+				idCopies.storedAndViewed(id));
 	}
 
 	/** Mails the text to the requester and shows it on the status page. */
@@ -131,8 +138,12 @@ public class RequestHandling {
 	 * Carries out an access, portability or erasure request through {@link RequestFulfilment}, for
 	 * {@code new DataSubject(accountOrNull, email)} (RIG-8: former customers by address alone). The
 	 * access document goes to the status page; the requester is mailed that it is ready.
+	 *
+	 * <p>Not one transaction: the fulfilment commits its own steps (an account closure must not be
+	 * rolled back half-way, and ends sessions in transactions of its own, which would wait for a lock
+	 * held by an enclosing one). The timeline entry, the mail and the event are then stored together.
+	 * A failure in between leaves the request open, and fulfilling again is safe (both are idempotent).
 	 */
-	@Transactional
 	public void fulfil(RequestId id, AccountId staff) {
 		DataSubjectRequest request = find(id);
 		request.requireIdentityEstablished();
@@ -142,19 +153,29 @@ public class RequestHandling {
 		RequestContents contents = requests.contents(request);
 		var subject = new DataSubject(request.account(), contents.email());
 		if (request.kind() == RequestKind.ERASURE) {
-			Erased erased = fulfilment.erase(subject);
+			Erased erased = fulfilment.erase(subject, staff);
 			String counts = "removed " + summary(erased.removed()) + "; kept " + summary(erased.kept());
-			timeline.record(request, TimelineEntry.Kind.FULFILLED, staff, null, counts.length() > 200 ? counts.substring(0, 200) : counts);
-			mails.toRequester(request, contents.email(), "request-fulfilled", Map.of("erased", true));
+			recordFulfilled(request, staff, contents, null, counts.length() > 200 ? counts.substring(0, 199) + "…" : counts);
 		}
 		else {
-			timeline.record(request, TimelineEntry.Kind.FULFILLED, staff, fulfilment.access(subject), "json");
-			mails.toRequester(request, contents.email(), "request-fulfilled", Map.of("erased", false));
+			recordFulfilled(request, staff, contents, fulfilment.access(subject, request.locale()), "json");
 		}
-		events.publishEvent(new RequestEvents.RequestFulfilled(id, request.account(), staff, request.kind()));
 	}
 
-	/** Closes the request; a remaining ID copy is deleted with it. */
+	private void recordFulfilled(DataSubjectRequest request, AccountId staff, RequestContents contents,
+			@Nullable String text, String detail) {
+		transactions.executeWithoutResult(tx -> {
+			timeline.record(request, TimelineEntry.Kind.FULFILLED, staff, text, detail);
+			mails.toRequester(request, contents.email(), "request-fulfilled",
+					Map.of("erased", request.kind() == RequestKind.ERASURE));
+			events.publishEvent(new RequestEvents.RequestFulfilled(request.id(), request.account(), staff, request.kind()));
+		});
+	}
+
+	/**
+	 * Closes the request; a remaining ID copy is deleted with it. When the requester's data was erased
+	 * while the request was open, the request is minimised now that its answer went out.
+	 */
 	@Transactional
 	public void close(RequestId id, AccountId staff) {
 		DataSubjectRequest request = find(id);
@@ -162,6 +183,9 @@ public class RequestHandling {
 		requests.update(request);
 		idCopies.delete(request, staff, "CLOSED");
 		timeline.record(request, TimelineEntry.Kind.CLOSED, staff, null, null);
+		if (requests.subjectErased(id)) {
+			requests.minimise(request, clock.instant());
+		}
 		events.publishEvent(new RequestEvents.RequestClosed(id, request.account(), staff));
 	}
 
@@ -179,8 +203,10 @@ public class RequestHandling {
 		return stripped;
 	}
 
+	/** Non-zero counts by category, in a stable order; the evidence record has them all (RET-6). */
 	private static String summary(Map<String, Integer> counts) {
-		return counts.isEmpty() ? "nothing"
-				: counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+		String nonZero = new TreeMap<>(counts).entrySet().stream().filter(e -> e.getValue() > 0)
+			.map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+		return nonZero.isEmpty() ? "nothing" : nonZero;
 	}
 }

@@ -10,6 +10,7 @@ import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.privacy.spi.DataSubject;
 import io.kluis.privacy.spi.PersonalDataHolder;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.EmailAddress;
 import io.kluis.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,12 +34,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>the confirmation mail is queued <em>without</em> a subject (its own key, not the account's,
  * so it survives the shredding; it says what is kept and until when) and the closure is recorded;</li>
  * <li>every holder erases, each in its own transaction together with its counts;</li>
- * <li>the privacy module's own traces go: exports (files and rows), restriction/objection states,
- * and every session of the account;</li>
+ * <li>every browser session of the account is ended;</li>
  * <li>the subject's data key is destroyed (crypto-shredding: what is left sealed anywhere, in
  * backups too, becomes unreadable);</li>
  * <li>the evidence record (categories and counts, never contents) is written and audited.</li>
  * </ol>
+ *
+ * <p>The privacy module's own traces (export jobs and their files, restriction and objection states,
+ * policy notices, request records) are erased by its holders in step 2, like any other module's
+ * data, rather than deleted here directly: that way each is erased once, by the code that knows its
+ * rules (request records are kept under a legal hold and minimised, not deleted), and counted in the
+ * evidence. Because every step is recorded when done, a resumed closure repeats none of them.
+ *
+ * <p>The holders are given the account and, when known, its address, so data held under the address
+ * alone (a newsletter subscription made without logging in, a request made before the account
+ * existed) goes too, whichever order the holders run in. A closure resumed after a restart knows
+ * the account only; holders then find what the account id leads to.
  */
 @Service
 class ClosingAccounts {
@@ -51,10 +63,6 @@ class ClosingAccounts {
 	private final AccountDirectory directory;
 
 	private final ErasureExplanation explanation;
-
-	private final ExportingPersonalData exports;
-
-	private final SubjectStates states;
 
 	private final PersonalDataCipher cipher;
 
@@ -71,16 +79,13 @@ class ClosingAccounts {
 	private final Clock clock;
 
 	ClosingAccounts(Closures closures, List<PersonalDataHolder> holders, AccountDirectory directory,
-			ErasureExplanation explanation, ExportingPersonalData exports, SubjectStates states,
-			PersonalDataCipher cipher, Evidence evidence, Notifications notifications,
+			ErasureExplanation explanation, PersonalDataCipher cipher, Evidence evidence, Notifications notifications,
 			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.closures = closures;
 		this.holders = List.copyOf(holders);
 		this.directory = directory;
 		this.explanation = explanation;
-		this.exports = exports;
-		this.states = states;
 		this.cipher = cipher;
 		this.evidence = evidence;
 		this.notifications = notifications;
@@ -97,8 +102,10 @@ class ClosingAccounts {
 	 * @throws NotFoundException when there is no such account and no closure of it
 	 */
 	void close(AccountId account, AccountId actor) {
+		EmailAddress address = null;
 		if (closures.state(account).isEmpty()) {
 			var contact = directory.contact(account).orElseThrow(() -> new NotFoundException("account"));
+			address = contact.email();
 			var explained = explanation.explain(contact.locale(), clock.instant());
 			transactions.executeWithoutResult(tx -> {
 				if (closures.start(account, clock.instant())) {
@@ -113,12 +120,16 @@ class ClosingAccounts {
 			});
 			log.info("event=privacy.closure.started account={}", account);
 		}
-		resume(account, actor);
+		resume(account, actor, address);
 	}
 
-	/** Runs the remaining steps of a started closure. */
-	void resume(AccountId account, AccountId actor) {
-		var subject = DataSubject.of(account);
+	/**
+	 * Runs the remaining steps of a started closure. {@code address} is the account's address, or
+	 * null to look it up (gone once identity's step ran).
+	 */
+	void resume(AccountId account, AccountId actor, @Nullable EmailAddress address) {
+		var known = address != null ? address : directory.contact(account).map(c -> c.email()).orElse(null);
+		var subject = new DataSubject(account, known);
 		if (closures.state(account).orElse(State.DONE) == State.STARTED) {
 			for (var step : steps().entrySet()) {
 				if (!closures.stepDone(account, step.getKey())) {
@@ -126,8 +137,6 @@ class ClosingAccounts {
 							step.getValue().erase(subject)));
 				}
 			}
-			exports.eraseFor(account);
-			states.forget(account);
 			endSessions(account);
 			closures.advance(account, State.STARTED, State.ERASED);
 		}
@@ -153,7 +162,7 @@ class ClosingAccounts {
 		var unfinished = closures.unfinished(clock.instant().minus(Duration.ofMinutes(2)));
 		for (var account : unfinished) {
 			try {
-				resume(account, account);
+				resume(account, account, null);
 			}
 			catch (RuntimeException e) {
 				log.warn("event=privacy.closure.resume-failed account={} error={}", account, e.getClass().getSimpleName());

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,16 +44,7 @@ final class ExportArchive {
 	static void write(OutputStream target, AccountId subject, Instant generatedAt, Locale locale,
 			ProcessingRegister register, List<ExportedCategory> categories, ExportReadme readme) throws IOException {
 		var zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
-		var sections = new ArrayList<Section>();
-		Set<String> paths = new HashSet<>();
-		for (var category : categories) {
-			var files = new ArrayList<Map<String, Object>>();
-			for (ExportedFile file : category.files()) {
-				String path = unique(paths, "files/" + safe(category.category()) + "/" + safePath(file.path()));
-				files.add(Map.of("path", path, "size", file.size()));
-			}
-			sections.add(new Section(category, files));
-		}
+		var sections = sections(categories);
 		entry(zip, "README.html");
 		write(zip, readme.render(subject, generatedAt, locale, sections));
 		entry(zip, "data.json");
@@ -76,13 +68,42 @@ final class ExportArchive {
 		zip.flush();
 	}
 
-	private static Map<String, Object> data(AccountId subject, Instant generatedAt, Locale locale,
+	/**
+	 * {@code data.json} alone, exactly as in the ZIP: the answer to an access request made without
+	 * login (RIG-8), which has no ZIP. Files are listed with the path they have in a ZIP and their
+	 * size; their contents stay with the self-service export. {@code subject} is null for a person
+	 * without an account (found by address).
+	 */
+	static String dataJson(@Nullable AccountId subject, Instant generatedAt, Locale locale, ProcessingRegister register,
+			List<ExportedCategory> categories) {
+		return JSON.writerWithDefaultPrettyPrinter()
+			.writeValueAsString(data(subject, generatedAt, locale, register, sections(categories)));
+	}
+
+	/** The categories with the unique ZIP path of each of their files. */
+	private static List<Section> sections(List<ExportedCategory> categories) {
+		var sections = new ArrayList<Section>();
+		Set<String> paths = new HashSet<>();
+		for (var category : categories) {
+			var files = new ArrayList<Map<String, Object>>();
+			for (ExportedFile file : category.files()) {
+				String path = unique(paths, "files/" + safe(category.category()) + "/" + safePath(file.path()));
+				files.add(Map.of("path", path, "size", file.size()));
+			}
+			sections.add(new Section(category, files));
+		}
+		return sections;
+	}
+
+	private static Map<String, Object> data(@Nullable AccountId subject, Instant generatedAt, Locale locale,
 			ProcessingRegister register, List<Section> sections) {
 		var root = new LinkedHashMap<String, Object>();
 		root.put("schema", SCHEMA);
 		root.put("generatedAt", generatedAt.toString());
 		root.put("language", locale.getLanguage());
-		root.put("subject", Map.of("account", subject.toString()));
+		var who = new LinkedHashMap<String, Object>();
+		who.put("account", subject == null ? null : subject.toString());
+		root.put("subject", who);
 		root.put("controller", Map.of("name", register.provider().name(), "privacyContact",
 				register.provider().privacyContact()));
 		var categories = new ArrayList<Map<String, Object>>();

@@ -178,16 +178,6 @@ class ExportingPersonalData {
 		return Optional.of(new Download(export, export.size() == null ? -1 : export.size(), content));
 	}
 
-	/** Deletes every export of the subject, files first (erasure). Returns how many. */
-	int eraseFor(AccountId subject) {
-		var all = exports.of(subject);
-		for (var export : all) {
-			files.delete(export.id());
-			exports.delete(export.id());
-		}
-		return all.size();
-	}
-
 	/** Deletes expired exports and builds that never finished. Returns how many. */
 	int deleteExpired() {
 		var now = clock.instant();

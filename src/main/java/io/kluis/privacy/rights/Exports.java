@@ -62,6 +62,17 @@ class Exports {
 			.list();
 	}
 
+	/**
+	 * Exports made before the cutoff, for the register's {@code data-exports} rule (trigger
+	 * {@code RECORDED}): ready ones by the moment they were ready, others by when they were asked for.
+	 */
+	List<UUID> madeBefore(Instant cutoff) {
+		return jdbc.sql("select id from privacy_exports where coalesce(ready_at, created_at) < ?")
+			.param(Timestamp.from(cutoff))
+			.query(UUID.class)
+			.list();
+	}
+
 	void delete(UUID id) {
 		jdbc.sql("delete from privacy_exports where id = ?").param(id).update();
 	}

@@ -7,9 +7,9 @@ import io.kluis.shared.AccountId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link io.kluis.privacy.SubjectRestrictions} reads for every module. A restriction also tells
  * every holder to stop processing beyond storage; an objection is a state the modules that process
  * on legitimate interest or for direct marketing check. Setting what is already set changes nothing
- * and audits nothing.
+ * and audits nothing. A row whose restriction and objection are both lifted is deleted: the register
+ * keeps these states "until lifted" (category {@code processing-restrictions}).
+ *
+ * <p>The holders are looked up when used: the privacy module's own holder
+ * ({@link RightsDataHolder}) reads these states, so a constructor dependency would be a cycle.
  */
 @Service
 class SubjectStates {
@@ -39,15 +43,16 @@ class SubjectStates {
 
 	private final JdbcClient jdbc;
 
-	private final List<PersonalDataHolder> holders;
+	private final ObjectProvider<PersonalDataHolder> holders;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SubjectStates(JdbcClient jdbc, List<PersonalDataHolder> holders, ApplicationEventPublisher events, Clock clock) {
+	SubjectStates(JdbcClient jdbc, ObjectProvider<PersonalDataHolder> holders, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
-		this.holders = List.copyOf(holders);
+		this.holders = holders;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -63,7 +68,7 @@ class SubjectStates {
 	@Transactional
 	State restrict(AccountId account, AccountId actor) {
 		if (change(account, "restricted_at", clock.instant())) {
-			holders.forEach(h -> h.restrict(DataSubject.of(account)));
+			holders.orderedStream().forEach(h -> h.restrict(DataSubject.of(account)));
 			events.publishEvent(new SubjectStateChanged(account, actor, Change.RESTRICTED));
 		}
 		return of(account);
@@ -72,7 +77,7 @@ class SubjectStates {
 	@Transactional
 	State liftRestriction(AccountId account, AccountId actor) {
 		if (change(account, "restricted_at", null)) {
-			holders.forEach(h -> h.liftRestriction(DataSubject.of(account)));
+			holders.orderedStream().forEach(h -> h.liftRestriction(DataSubject.of(account)));
 			events.publishEvent(new SubjectStateChanged(account, actor, Change.RESTRICTION_LIFTED));
 		}
 		return of(account);
@@ -94,9 +99,9 @@ class SubjectStates {
 		return of(account);
 	}
 
-	/** Removes the account's states (erasure: nothing of the account may remain). */
-	void forget(AccountId account) {
-		jdbc.sql("delete from privacy_subject_states where account_id = ?").param(account.value()).update();
+	/** Removes the account's states (erasure: nothing of the account may remain); returns rows removed. */
+	int forget(AccountId account) {
+		return jdbc.sql("delete from privacy_subject_states where account_id = ?").param(account.value()).update();
 	}
 
 	/** Sets or clears one column; true when that changed the state. */
@@ -106,8 +111,13 @@ class SubjectStates {
 		String condition = value == null ? " is not null" : " is null";
 		int updated = jdbc.sql("update privacy_subject_states set " + column + " = ? where account_id = ? and " + column
 				+ condition).params(at, id).update();
-		if (updated > 0 || value == null) {
+		if (value == null) {
+			jdbc.sql("delete from privacy_subject_states where account_id = ? and restricted_at is null "
+					+ "and objected_at is null").param(id).update();
 			return updated > 0;
+		}
+		if (updated > 0) {
+			return true;
 		}
 		boolean exists = jdbc.sql("select count(*) from privacy_subject_states where account_id = ?").param(id)
 			.query(Long.class).single() > 0;

@@ -75,6 +75,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception e) {
+		if (e instanceof ProblemStatus status) {
+			return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status.httpStatus()), e.getMessage());
+		}
 		String errorId = java.util.UUID.randomUUID().toString();
 		// The exception class and id only: messages of unexpected exceptions may carry input values.
 		log.error("event=api.unexpected-error errorId={} type={}", errorId, e.getClass().getName(), e);

@@ -61,7 +61,11 @@ class QrCodeSvgUnitTests {
 			}
 		}
 		var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels)));
-		return new QRCodeReader().decode(bitmap).getText();
+		// a rendered code is a pure barcode: no perspective or noise for the detector to guess at
+		var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(com.google.zxing.DecodeHintType.class);
+		hints.put(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+		hints.put(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8");
+		return new QRCodeReader().decode(bitmap, hints).getText();
 	}
 
 	/** modules[y][x], parsed back from the viewBox and the {@code M x y h n v1 h-n z} runs. */

@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.TestServer;
+import io.kluis.privacy.policy.PolicyAnnouncements;
+import io.kluis.privacy.policy.PublishedPolicy;
+import io.kluis.privacy.policy.RegisterVersion;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +45,12 @@ class CookieConsentBrowserTests {
 
 	@Autowired
 	ConsentLedger ledger;
+
+	@Autowired
+	PublishedPolicy policy;
+
+	@Autowired
+	PolicyAnnouncements announcements;
 
 	@Test
 	@DisplayName("CON-2: fresh browser → only technical cookies; accept analytics → cookie present and recorded; withdraw → gone")
@@ -114,6 +124,38 @@ class CookieConsentBrowserTests {
 		assertThat(CookieChoice.parse(browser.manage().getCookieNamed(CookieChoice.COOKIE).getValue()).orElseThrow().granted())
 			.isEmpty();
 		assertThat(browser.manage().getCookieNamed(VisitStatistics.COOKIE)).isNull();
+	}
+
+	@Test
+	@DisplayName("CON-2, POL-2: after a significant policy change the banner returns with the earlier choice ticked, "
+			+ "which holds until the visitor saves a new one")
+	void aSignificantChangeBringsTheBannerBack(ChromeDriver browser) {
+		Browser.sendHeader(browser, TestServer.X_FORWARDED_FOR, TestServer.uniqueClientAddress());
+		open(browser, "/newsletter?lang=en");
+		browser.findElement(By.id("consent-accept")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElement(By.id("consent-banner")).isDisplayed());
+
+		// Announced at once, as the scheduler would, so no later test of this server finds it pending.
+		RegisterVersion significant = policy.publish(CookieChoiceRenewalIntegrationTests.change(policy.register(),
+				"Nieuwe analysedienst " + UUID.randomUUID(), true));
+		announcements.announcePending();
+
+		open(browser, "/newsletter");
+		assertThat(browser.findElement(By.id("consent-renewal")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("consent-analytical")).isSelected()).as("the earlier choice, ticked").isTrue();
+		assertThat(browser.findElement(By.id("consent-commercial")).isSelected()).isTrue();
+		assertThat(allowed(browser, "analytical")).as("and still in force").isTrue();
+		Browser.screenshot(browser, "cookie-banner-renewal");
+
+		browser.findElement(By.id("consent-commercial")).click();
+		browser.findElement(By.id("consent-save")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElement(By.id("consent-banner")).isDisplayed());
+		assertThat(allowed(browser, "commercial")).isFalse();
+		assertThat(allowed(browser, "analytical")).isTrue();
+		var renewed = CookieChoice.parse(browser.manage().getCookieNamed(CookieChoice.COOKIE).getValue()).orElseThrow();
+		assertThat(renewed.policyVersion()).isGreaterThanOrEqualTo(significant.number());
+		open(browser, "/newsletter");
+		assertThat(browser.findElements(By.id("consent-banner"))).as("answered: no banner").isEmpty();
 	}
 
 	private void open(ChromeDriver browser, String path) {

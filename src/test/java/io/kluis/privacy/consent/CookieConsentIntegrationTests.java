@@ -16,6 +16,7 @@ import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.CookieConsent;
+import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
 import jakarta.servlet.http.Cookie;
@@ -60,7 +61,7 @@ class CookieConsentIntegrationTests extends WithMailbox {
 	ConsentLedger ledger;
 
 	@Autowired
-	PolicyVersion policy;
+	PolicyVersions policy;
 
 	@Autowired
 	CookieConsent cookieConsent;
@@ -147,7 +148,7 @@ class CookieConsentIntegrationTests extends WithMailbox {
 			.getResponse();
 		assertThat(response(withdrawal, VisitStatistics.COOKIE)).contains("Max-Age=0");
 		assertThat(CookieChoice.parse(setCookie(withdrawal, CookieChoice.COOKIE)).orElseThrow())
-			.isEqualTo(new CookieChoice(choice.consentId(), Set.of()));
+			.isEqualTo(new CookieChoice(choice.consentId(), Set.of(), choice.policyVersion()));
 		assertThat(ledger.ofSubjectKey(choice.consentId())).extracting(ConsentRecord::action)
 			.containsExactly(ConsentAction.CHOSEN, ConsentAction.WITHDRAWN);
 		assertThat(ledger.ofSubjectKey(choice.consentId()).get(1).source()).isEqualTo(ConsentSource.COOKIE_SETTINGS);

@@ -1,6 +1,7 @@
 package io.kluis.privacy.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,12 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.WithMailbox;
+import io.kluis.audit.AuditEntry;
+import io.kluis.audit.AuditQuery;
+import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
+import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.consent.Subscription.Status;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -58,7 +63,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 	ConsentLedger ledger;
 
 	@Autowired
-	PolicyVersion policy;
+	PolicyVersions policy;
 
 	@Autowired
 	CustomerRegistration registration;
@@ -71,6 +76,12 @@ class NewsletterIntegrationTests extends WithMailbox {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	SendingNewsletters sending;
+
+	@Autowired
+	AuditTrail audit;
 
 	TestAccounts fixtures;
 
@@ -123,7 +134,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 		assertThat(proof).allSatisfy(r -> {
 			assertThat(r.purpose()).isEqualTo("newsletter");
 			assertThat(r.email()).isEqualTo(EmailAddress.of(email));
-			assertThat(r.policyVersion()).isEqualTo(policy.current()).startsWith("register-");
+			assertThat(r.policyVersion()).isEqualTo(policy.current()).matches("[1-9][0-9]*");
 			assertThat(r.occurredAt()).isAfterOrEqualTo(before.minusSeconds(1)).isBeforeOrEqualTo(clock.instant().plusSeconds(1));
 		});
 	}
@@ -205,6 +216,53 @@ class NewsletterIntegrationTests extends WithMailbox {
 		assertThat(subscriptions.findActive(customer.id())).isEmpty();
 		assertThat(ledger.ofSubjectKey(pending.id())).extracting(ConsentRecord::action)
 			.containsExactly(ConsentAction.REQUESTED, ConsentAction.CONFIRMED, ConsentAction.WITHDRAWN);
+	}
+
+	@Test
+	@DisplayName("RIG-6, CON-3: a customer who objected to direct marketing cannot sign up in the panel; the page says why")
+	void anObjectingCustomerCannotSignUpInThePanel() throws Exception {
+		var customer = fixtures.verified();
+		var as = fixtures.authentication(customer.id(), false);
+		mvc.perform(post("/panel/privacy/objection").with(csrf()).with(authentication(as)))
+			.andExpect(status().is3xxRedirection());
+		var refused = mvc.perform(post("/panel/newsletter").with(csrf()).with(authentication(as)).param("language", "en"))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getRedirectedUrl()).isEqualTo("/panel/newsletter?refused=objected");
+		mvc.perform(get(refused.getRedirectedUrl()).with(authentication(as)).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("You have objected to direct marketing")));
+		assertThat(subscriptions.of(customer.id(), EmailAddress.of(customer.email()))).isEmpty();
+	}
+
+	@Test
+	@DisplayName("CON-3: sending a newsletter is in the audit trail with the issue and the counts, never the recipients")
+	void sendingIsAudited() throws Exception {
+		String email = NewsletterFixtures.uniqueEmail("audited");
+		subscribeThroughTheMail(email);
+		var admin = fixtures.staff(Set.of(Role.ADMIN));
+		mvc.perform(post("/admin/newsletter").with(csrf()).with(authentication(fixtures.authentication(admin.id(), true)))
+			.param("subjectNl", "Audit")
+			.param("textNl", "Tekst")
+			.param("subjectEn", "Audit")
+			.param("textEn", "Text")).andExpect(status().is3xxRedirection());
+		NewsletterIssue issue = sending.recent(20).stream()
+			.filter(i -> i.sentBy().equals(admin.id().value()))
+			.findFirst()
+			.orElseThrow();
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !sentByAudit(admin.id()).isEmpty());
+		AuditEntry entry = sentByAudit(admin.id()).get(0);
+		assertThat(entry.subject()).isNull();
+		assertThat(entry.details()).containsOnlyKeys("issue", "recipients", "skipped")
+			.containsEntry("issue", issue.id().toString())
+			.containsEntry("recipients", Integer.toString(issue.recipients()))
+			.containsEntry("skipped", Integer.toString(issue.skipped()));
+		assertThat(issue.recipients()).isPositive();
+	}
+
+	private List<AuditEntry> sentByAudit(AccountId admin) {
+		return audit.recent(AuditQuery.latest().causedBy(admin).withCodePrefix("privacy.newsletter.sent"));
 	}
 
 	private Subscription subscribeThroughTheMail(String email) throws Exception {

@@ -40,7 +40,9 @@ class InvalidRegisterStartupUnitTests {
 			holder("identity", "customer-identity", "contact-email", "credentials", "registration-evidence",
 					"unverified-registration", "sessions", "login-protection"),
 			holder("audit", "security-log"), holder("notifications", "sent-mail"),
-			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"));
+			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"),
+			holder("privacy", "processing-restrictions", "data-exports"), holder("privacy", "policy-notices"),
+			holder("privacy", "privacy-requests", "id-copies"), holder("storage", "stored-files", "storage-trash"));
 
 	@Test
 	@DisplayName("PUR-3: the shipped register with the foundation's holders starts")

@@ -118,7 +118,8 @@ class RequestIntakeIntegrationTests extends RequestsIntegrationTestBase {
 		var data = mvc.perform(post("/requests/status/data").with(csrf()).param("token", statusToken))
 			.andExpect(status().isOk()).andReturn().getResponse();
 		assertThat(data.getContentType()).startsWith("application/json");
-		assertThat(data.getContentAsString()).contains(HolderFulfilment.FORMAT, "\"account\" : null");
+		assertThat(data.getContentAsString()).contains("\"schema\" : \"kluis-export/1\"", "\"account\" : null",
+				"\"id\" : \"privacy-requests\"");
 		String page = mvc.perform(get("/requests/status").param("token", statusToken).param("lang", "en"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Closed", "art. 52 AWR");

@@ -105,6 +105,9 @@ class RightsTestConfiguration {
 		@Override
 		public List<ExportedCategory> export(DataSubject subject) {
 			var account = subject.account();
+			if (account == null) {
+				return List.of(ExportedCategory.of(FILES, List.of()));
+			}
 			var gate = gates.get(account);
 			if (gate != null) {
 				try {
@@ -137,6 +140,9 @@ class RightsTestConfiguration {
 		@Override
 		public Erased erase(DataSubject subject) {
 			calls.add("erase:" + subject.account());
+			if (subject.account() == null) {
+				return Erased.none();
+			}
 			var removed = notes.remove(subject.account());
 			boolean held = invoices.containsKey(subject.account());
 			return new Erased(removed == null ? Map.of() : Map.of(FILES, removed.size()),

@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Storage benchmarks W1-W10 of BENCHMARKS.md: Kluis (embedded H2, filesystem blobs, -Xmx256m,
+# HTTP Basic with an app password on every request) against Apache mod_dav, nginx and
+# `rclone serve webdav` (no authentication) on this machine, same disk, loopback.
+# Correctness first (litmus, checksums), then alternating runs (median/min/max of RUNS), peak RSS.
+# Writes docs/benchmarks.md (the storage part) and prints the table.
+#
+# Usage: bench/webdav.sh            (RUNS=5 BIG_MB=1024 SMALL=2000 by default; needs root for apt)
+#        RUNS=3 BIG_MB=256 bench/webdav.sh   (a quicker look; the document says which sizes ran)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${RUNS:-5}
+BIG_MB=${BIG_MB:-1024}
+SMALL=${SMALL:-2000}
+K=18080; A=18081; N=18082; R=18083; S=18025
+
+need=()
+for p in apache2:apache2 nginx:nginx rclone:rclone litmus:litmus curl:curl; do
+  command -v "${p%%:*}" >/dev/null 2>&1 || need+=("${p#*:}")
+done
+[[ -f /usr/lib/nginx/modules/ngx_http_dav_ext_module.so ]] || need+=(libnginx-mod-http-dav-ext)
+if (( ${#need[@]} )); then
+  echo "== installing ${need[*]}"
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  rm -f /usr/sbin/policy-rc.d
+fi
+
+jar=$(ls target/kluis-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [[ -z "$jar" ]]; then
+  echo "== building the Kluis jar"; ./mvnw -q -DskipTests package; jar=$(ls target/kluis-*.jar | grep -v plain | head -1)
+fi
+
+work=$(mktemp -d /var/tmp/kluis-bench.XXXXXX); chmod 755 "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [[ -f $work/apache/httpd.pid ]] && kill "$(cat "$work/apache/httpd.pid")" 2>/dev/null || true
+  sleep 1; [[ -n "${KEEP:-}" ]] || rm -rf "$work"; }
+trap cleanup EXIT
+load() { java -Xmx512m "$ROOT/bench/DavLoad.java" "$@"; }
+median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f %.1f %.1f", m, a[1], a[NR]}'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+
+echo "== starting the peers and Kluis in $work"
+# Apache mod_dav (mod_dav_fs), the way a provider would run it, without authentication.
+mkdir -p "$work/apache/root" "$work/apache/lock"; chown -R www-data: "$work/apache"
+cat >"$work/apache/httpd.conf" <<EOF
+ServerRoot /etc/apache2
+Listen 127.0.0.1:$A
+ServerName 127.0.0.1
+PidFile $work/apache/httpd.pid
+ErrorLog $work/apache/error.log
+Mutex file:$work/apache default
+User www-data
+Group www-data
+LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
+LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
+LoadModule dav_module /usr/lib/apache2/modules/mod_dav.so
+LoadModule dav_fs_module /usr/lib/apache2/modules/mod_dav_fs.so
+DocumentRoot $work/apache/root
+DavLockDB $work/apache/lock/DavLock
+LimitRequestBody 0
+<Directory $work/apache/root>
+  Dav On
+  Require all granted
+</Directory>
+EOF
+apache2 -f "$work/apache/httpd.conf" -k start
+# nginx with the DAV modules: the GET peer (W3).
+mkdir -p "$work/nginx/root" "$work/nginx/tmp"
+cat >"$work/nginx.conf" <<EOF
+load_module /usr/lib/nginx/modules/ngx_http_dav_ext_module.so;
+user root;
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 512; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $work/nginx/tmp;
+  proxy_temp_path $work/nginx/tmp; fastcgi_temp_path $work/nginx/tmp; uwsgi_temp_path $work/nginx/tmp; scgi_temp_path $work/nginx/tmp;
+  server {
+    listen 127.0.0.1:$N;
+    root $work/nginx/root;
+    client_max_body_size 0;
+    dav_methods PUT DELETE MKCOL COPY MOVE;
+    dav_ext_methods PROPFIND OPTIONS;
+    create_full_put_path on;
+  }
+}
+EOF
+nginx -c "$work/nginx.conf"
+# rclone serve webdav (W6 peer).
+mkdir -p "$work/rclone"
+rclone serve webdav "$work/rclone" --addr 127.0.0.1:$R >"$work/rclone.log" 2>&1 & pids+=($!)
+# Kluis: the embedded default, as `./mvnw spring-boot:run` gives it, with mail to a local sink.
+python3 bench/smtp_sink.py $S "$work/mail.txt" & pids+=($!)
+java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/kluis" --kluis.base-url=http://127.0.0.1:$K \
+  --spring.mail.host=127.0.0.1 --spring.mail.port=$S --logging.level.root=WARN >"$work/kluis.log" 2>&1 & kpid=$!; pids+=($kpid)
+wait_http http://127.0.0.1:$K/actuator/health; wait_http http://127.0.0.1:$A/; wait_http http://127.0.0.1:$N/; wait_http http://127.0.0.1:$R/
+
+echo "== a customer with an app password (registration through the API, token from the mail)"
+email="bench-$RANDOM@example.org"; password="violet harbour glacier tulip 42"
+curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/accounts -d "{\"email\":\"$email\",\"password\":\"$password\",\"firstName\":\"Bench\",\"lastName\":\"Mark\",\"street\":\"Damrak 1\",\"postalCode\":\"1012 LG\",\"city\":\"Amsterdam\",\"country\":\"NL\",\"dateOfBirth\":\"1980-01-01\",\"language\":\"en\"}"
+token=""
+for _ in $(seq 1 240); do
+  token=$(python3 - "$work/mail.txt" <<'PY' 2>/dev/null || true
+import quopri, re, sys
+text = quopri.decodestring(open(sys.argv[1], 'rb').read()).decode(errors='replace')
+m = re.findall(r'verify\?token=([A-Za-z0-9_\-%]+)', text)
+print(m[-1] if m else '')
+PY
+)
+  [[ -n "$token" ]] && break; sleep 0.5
+done
+[[ -n "$token" ]] || { echo "no verification mail arrived" >&2; exit 1; }
+curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/accounts/verification -d "{\"token\":\"$token\"}"
+secret=$(curl -sf -u "$email:$password" -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/app-passwords -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
+curl -sf -o /dev/null -u "$email:$secret" -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/spaces -d '{"name":"bench"}'
+KD="http://127.0.0.1:$K/dav/bench"; AD="http://127.0.0.1:$A"; ND="http://127.0.0.1:$N"; RD="http://127.0.0.1:$R"
+auth=(-u "$email:$secret")
+
+echo "== W1 correctness: litmus"
+litmus_score() { (cd "$work" && litmus "$@" 2>&1 || true) | sed -n "s/.*summary for \`\([a-z]*\)': of \([0-9]*\) tests run: \([0-9]*\) passed.*/\1 \3\/\2/p" | tr '\n' ' '; }
+w1_kluis=$(litmus_score "$KD/" "$email" "$secret"); w1_apache=$(litmus_score "$AD/")
+echo "Kluis: $w1_kluis"; echo "Apache: $w1_apache"
+kluis_fail=$( (cd "$work" && litmus "$KD/" "$email" "$secret" 2>&1 || true) | grep -c "FAIL" || true)
+
+echo "== test data: ${BIG_MB} MiB file, $SMALL x 4 KiB files"
+(openssl enc -aes-256-ctr -pass pass:kluis -nosalt -pbkdf2 </dev/zero 2>/dev/null || true) | head -c $((BIG_MB * 1024 * 1024)) >"$work/big.bin"
+big_sha=$(sha256sum "$work/big.bin" | cut -d' ' -f1)
+mkdir -p "$work/small"; for i in $(seq 0 $((SMALL - 1))); do head -c 4096 /dev/urandom >"$work/small/$(printf 'f%04d' "$i")"; done
+idle_rss=$(awk '/VmRSS/ {print $2}' /proc/$kpid/status)
+
+echo "== warm-up"
+curl -sf -o /dev/null "${auth[@]}" -T "$work/big.bin" "$KD/warm.bin"; curl -sf -o /dev/null "${auth[@]}" "$KD/warm.bin"; curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/warm/"
+load put "$KD/warm/" 500 4096 8 "$email" "$secret" >/dev/null
+curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/warm/"; curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/warm.bin"
+
+put_big() { # url curl-args... -> MB/s
+  local url=$1; shift
+  curl -sf -o /dev/null -w '%{speed_upload}\n' "$@" -T "$work/big.bin" "$url" | awk '{printf "%.1f\n", $1/1e6}'
+}
+echo "== W2 PUT ${BIG_MB} MiB (Kluis durable: fsync before 201)"
+w2k=(); w2a=()
+for r in $(seq 1 "$RUNS"); do
+  sync; w2k+=("$(put_big "$KD/w2.bin" "${auth[@]}")"); curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/w2.bin"
+  sync; w2a+=("$(put_big "$AD/w2.bin")"); curl -sf -o /dev/null -X DELETE "$AD/w2.bin"
+done
+echo "== W3 GET ${BIG_MB} MiB"
+curl -sf -o /dev/null "${auth[@]}" -T "$work/big.bin" "$KD/big.bin"; cp "$work/big.bin" "$work/nginx/root/big.bin"
+[[ $(curl -sf "${auth[@]}" "$KD/big.bin" | sha256sum | cut -d' ' -f1) == "$big_sha" ]] || { echo "W3: Kluis returned other bytes" >&2; exit 1; }
+w3k=(); w3n=()
+for r in $(seq 1 "$RUNS"); do
+  w3k+=("$(curl -sf -o /dev/null -w '%{speed_download}\n' "${auth[@]}" "$KD/big.bin" | awk '{printf "%.1f\n", $1/1e6}')")
+  w3n+=("$(curl -sf -o /dev/null -w '%{speed_download}\n' "$ND/big.bin" | awk '{printf "%.1f\n", $1/1e6}')")
+done
+peak_rss=$(awk '/VmHWM/ {print $2}' /proc/$kpid/status)
+
+echo "== W5 $SMALL x 4 KiB PUT, 8 parallel / W10 the same with a browser session instead of Basic"
+session_headers() { # logs in like a browser; prints "Cookie: ...|X-CSRF-TOKEN: ..."
+  local jar="$work/cookies.txt"; rm -f "$jar"
+  local csrf; csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$K/login | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" -X POST http://127.0.0.1:$K/login --data-urlencode "email=$email" --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf"
+  csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$K/panel | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  local cookie; cookie=$(awk '$6 ~ /SESSION/ {print $6"="$7}' "$jar" | head -1)
+  echo "Cookie: $cookie|X-CSRF-TOKEN: $csrf"
+}
+w5k=(); w5a=(); w10=()
+sess=$(session_headers)
+for r in $(seq 1 "$RUNS"); do
+  curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/w5/"; sync
+  w5k+=("$(load put "$KD/w5/" "$SMALL" 4096 8 "$email" "$secret" | field per_second)")
+  curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/w5/"
+  curl -sf -o /dev/null -X MKCOL "$AD/w5/"; sync
+  w5a+=("$(load put "$AD/w5/" "$SMALL" 4096 8 | field per_second)")
+  curl -sf -o /dev/null -X DELETE "$AD/w5/"
+  curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/w10/"; sync
+  w10+=("$(DAVLOAD_HEADERS="$sess" load put "http://127.0.0.1:$K/panel/dav/bench/w10/" "$SMALL" 4096 8 | field per_second)")
+  curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/w10/"
+done
+
+echo "== W6 $SMALL x 4 KiB GET, 8 parallel; W7 PROPFIND Depth 1 on $SMALL entries"
+curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/many/"; load put "$KD/many/" "$SMALL" 4096 8 "$email" "$secret" >/dev/null
+curl -sf -o /dev/null -X MKCOL "$AD/many/"; load put "$AD/many/" "$SMALL" 4096 8 >/dev/null
+mkdir -p "$work/rclone/many"; load put "$RD/many/" "$SMALL" 4096 8 >/dev/null
+w6k=(); w6r=(); w7k=(); w7a=()
+for r in $(seq 1 "$RUNS"); do
+  w6k+=("$(load get "$KD/many/" "$SMALL" 8 "$email" "$secret" | field per_second)")
+  w6r+=("$(load get "$RD/many/" "$SMALL" 8 | field per_second)")
+done
+w7k=$(load propfind "$KD/many/" $((RUNS * 4)) "$email" "$secret"); w7a=$(load propfind "$AD/many/" $((RUNS * 4)))
+
+echo "== W8 rclone copy --transfers 8 of $SMALL small files"
+export RCLONE_CONFIG="$work/rclone.conf"
+obscured=$(rclone obscure "$secret")
+printf '[kluis]\ntype = webdav\nurl = %s\nvendor = other\nuser = %s\npass = %s\n[apache]\ntype = webdav\nurl = %s\nvendor = other\n' \
+  "$KD/" "$email" "$obscured" "$AD/" >"$RCLONE_CONFIG"
+w8k=(); w8a=()
+for r in $(seq 1 "$RUNS"); do
+  s=$(date +%s.%N); rclone copy --transfers 8 "$work/small" "kluis:w8-$r"; e=$(date +%s.%N); w8k+=("$(echo "$SMALL / ($e - $s)" | bc -l)")
+  s=$(date +%s.%N); rclone copy --transfers 8 "$work/small" "apache:w8-$r"; e=$(date +%s.%N); w8a+=("$(echo "$SMALL / ($e - $s)" | bc -l)")
+done
+rclone check --one-way "$work/small" "kluis:w8-1" >/dev/null 2>&1 && w8check=ok || w8check=MISMATCH
+
+echo "== W9 resumable ${BIG_MB} MiB upload in 8 MiB pieces"
+w9=(); w9c=()
+for r in $(seq 1 "$RUNS"); do
+  sync; out=$(load upload "http://127.0.0.1:$K/api/v1" bench "w9-$r.bin" "$work/big.bin" $((8 * 1024 * 1024)) "$email" "$secret")
+  w9+=("$(echo "$out" | field mb_per_second)"); w9c+=("$(echo "$out" | field complete_ms)")
+  curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/w9-$r.bin"
+done
+[[ $(curl -sf "${auth[@]}" "$KD/big.bin" | sha256sum | cut -d' ' -f1) == "$big_sha" ]] && w9check=ok || w9check=MISMATCH
+
+read -r w2km w2kn w2kx <<<"$(printf '%s\n' "${w2k[@]}" | median)"; read -r w2am w2an w2ax <<<"$(printf '%s\n' "${w2a[@]}" | median)"
+read -r w3km w3kn w3kx <<<"$(printf '%s\n' "${w3k[@]}" | median)"; read -r w3nm w3nn w3nx <<<"$(printf '%s\n' "${w3n[@]}" | median)"
+read -r w5km w5kn w5kx <<<"$(printf '%s\n' "${w5k[@]}" | median)"; read -r w5am w5an w5ax <<<"$(printf '%s\n' "${w5a[@]}" | median)"
+read -r w6km w6kn w6kx <<<"$(printf '%s\n' "${w6k[@]}" | median)"; read -r w6rm w6rn w6rx <<<"$(printf '%s\n' "${w6r[@]}" | median)"
+read -r w8km w8kn w8kx <<<"$(printf '%s\n' "${w8k[@]}" | median)"; read -r w8am w8an w8ax <<<"$(printf '%s\n' "${w8a[@]}" | median)"
+read -r w9m w9n w9x <<<"$(printf '%s\n' "${w9[@]}" | median)"; read -r w9cm w9cn w9cx <<<"$(printf '%s\n' "${w9c[@]}" | median)"
+read -r w10m w10n w10x <<<"$(printf '%s\n' "${w10[@]}" | median)"
+w7km=$(echo "$w7k" | field median_ms); w7am=$(echo "$w7a" | field median_ms)
+w7kn=$(echo "$w7k" | field min_ms); w7kx=$(echo "$w7k" | field max_ms); w7an=$(echo "$w7a" | field min_ms); w7ax=$(echo "$w7a" | field max_ms)
+ratio() { echo "$1 $2" | awk '{ if ($2 == 0) print "n/a"; else printf "%.2f", $1/$2 }'; }
+growth=$(( (peak_rss - idle_rss) / 1024 ))
+
+table=$(cat <<EOF
+| id | what | Kluis median (min–max) | peer median (min–max) | ratio | target |
+|---|---|---|---|---|---|
+| W1 | litmus | $w1_kluis | Apache: $w1_apache | — | 100 % |
+| W2 | PUT ${BIG_MB} MiB, MB/s | $w2km ($w2kn–$w2kx) | Apache $w2am ($w2an–$w2ax) | $(ratio "$w2km" "$w2am")× | ≥ 1.0× |
+| W3 | GET ${BIG_MB} MiB, MB/s | $w3km ($w3kn–$w3kx) | nginx $w3nm ($w3nn–$w3nx) | $(ratio "$w3km" "$w3nm")× | ≥ 0.6× and ≥ 1000 MB/s |
+| W4 | RSS growth during W2+W3 | $growth MiB (idle $((idle_rss / 1024)) MiB, peak $((peak_rss / 1024)) MiB) | — | — | ≤ 64 MiB |
+| W5 | $SMALL × 4 KiB PUT, 8 parallel, files/s | $w5km ($w5kn–$w5kx) | Apache $w5am ($w5an–$w5ax) | $(ratio "$w5km" "$w5am")× | ≥ 1.0× |
+| W6 | $SMALL × 4 KiB GET, 8 parallel, files/s | $w6km ($w6kn–$w6kx) | rclone serve $w6rm ($w6rn–$w6rx) | $(ratio "$w6km" "$w6rm")× | ≥ 1.0× |
+| W7 | PROPFIND Depth 1, $SMALL entries, ms | $w7km ($w7kn–$w7kx) | Apache $w7am ($w7an–$w7ax) | $(ratio "$w7km" "$w7am")× time | ≤ 1.0× |
+| W8 | rclone copy --transfers 8, $SMALL files, files/s | $w8km ($w8kn–$w8kx), check $w8check | Apache $w8am ($w8an–$w8ax) | $(ratio "$w8km" "$w8am")× | ≥ 1.0× |
+| W9 | resumable ${BIG_MB} MiB in 8 MiB pieces, MB/s; completion ms | $w9m ($w9n–$w9x); $w9cm ms | Kluis single PUT $w2km | $(ratio "$w9m" "$w2km")× | ≥ 0.9×; ≤ 2000 ms |
+| W10 | W5 with Basic on every request vs a browser session, files/s | $w5km | session $w10m ($w10n–$w10x) | $(ratio "$w5km" "$w10m")× | ≥ 0.9× |
+EOF
+)
+echo; echo "$table"
+
+{
+  echo "## Storage (bench/webdav.sh)"
+  echo
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r);"
+  echo "$(java -version 2>&1 | head -1); Kluis $(basename "$jar") on the embedded H2 database and filesystem blobs at -Xmx256m,"
+  echo "HTTP Basic with an app password on every request; Apache $(apache2 -v | sed -n 's/Server version: //p'), nginx $(nginx -v 2>&1 | sed 's/.*\///'), rclone $(rclone version | head -1 | awk '{print $2}'), no authentication."
+  echo "RUNS=$RUNS alternating runs per figure, BIG_MB=$BIG_MB, SMALL=$SMALL. Checksums: W3 $([[ -n $big_sha ]] && echo ok), W8 $w8check, W9 $w9check; litmus failures on Kluis: $kluis_fail."
+  echo
+  echo "$table"
+} >"$work/section.md"
+python3 - "$ROOT/docs/benchmarks.md" "$work/section.md" <<'PY'
+import re, sys
+path, section = sys.argv[1], open(sys.argv[2]).read()
+try:
+    doc = open(path).read()
+except FileNotFoundError:
+    doc = "# Benchmarks\n\nFigures from the scripts in `bench/`, measured side by side with real peers on one machine (see `../shared/design/BENCHMARKS.md` for the targets).\n\n"
+doc = re.sub(r"## Storage \(bench/webdav.sh\).*?(?=\n## |\Z)", "", doc, flags=re.S).rstrip() + "\n\n" + section
+open(path, "w").write(doc)
+PY
+echo "== written to docs/benchmarks.md"

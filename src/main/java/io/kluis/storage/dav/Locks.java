@@ -1,0 +1,87 @@
+package io.kluis.storage.dav;
+
+import io.kluis.shared.AccountId;
+import io.kluis.storage.files.FilePath;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** WebDAV locks, in the database so that every node of a cluster sees them. Expired locks are ignored. */
+@Repository
+class Locks {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Locks(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	List<Lock> active(UUID space) {
+		return jdbc.sql("select token, space_id, path, infinite, exclusive, owner_xml, account_id, timeout_s, expires_at "
+				+ "from storage_locks where space_id = ? and expires_at > ?")
+			.params(space, Timestamp.from(clock.instant()))
+			.query((rs, i) -> new Lock(rs.getString(1), rs.getObject(2, UUID.class), FilePath.ofJoined(rs.getString(3)),
+					rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), new AccountId(rs.getObject(7, UUID.class)),
+					rs.getLong(8), rs.getTimestamp(9).toInstant()))
+			.list();
+	}
+
+	Optional<Lock> find(UUID space, String token) {
+		return active(space).stream().filter(l -> l.token().equals(token)).findFirst();
+	}
+
+	void create(Lock lock) {
+		jdbc.sql("delete from storage_locks where space_id = ? and expires_at <= ?")
+			.params(lock.space(), Timestamp.from(clock.instant()))
+			.update();
+		jdbc.sql("insert into storage_locks (token, space_id, path, infinite, exclusive, owner_xml, account_id, timeout_s, "
+				+ "expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(lock.token(), lock.space(), lock.path().joined(), lock.infinite(), lock.exclusive(), lock.ownerXml(),
+					lock.account().value(), lock.timeoutSeconds(), Timestamp.from(lock.expiresAt()))
+			.update();
+	}
+
+	Lock refresh(Lock lock, long timeoutSeconds) {
+		Instant expires = clock.instant().plusSeconds(timeoutSeconds);
+		jdbc.sql("update storage_locks set timeout_s = ?, expires_at = ? where token = ?")
+			.params(timeoutSeconds, Timestamp.from(expires), lock.token())
+			.update();
+		return new Lock(lock.token(), lock.space(), lock.path(), lock.infinite(), lock.exclusive(), lock.ownerXml(),
+				lock.account(), timeoutSeconds, expires);
+	}
+
+	void remove(String token) {
+		jdbc.sql("delete from storage_locks where token = ?").param(token).update();
+	}
+
+	/** Removes the locks on the path and below it (after the resource was moved or deleted). */
+	void removeAt(UUID space, FilePath path) {
+		for (Lock lock : active(space)) {
+			if (path.contains(lock.path())) {
+				remove(lock.token());
+			}
+		}
+	}
+
+	/** Removes every lock of every space of the account (erasure). */
+	void removeAll(AccountId account) {
+		jdbc.sql("delete from storage_locks where account_id = ?").param(account.value()).update();
+	}
+
+	/** Deletes expired locks; returns how many. */
+	int purgeExpired() {
+		return jdbc.sql("delete from storage_locks where expires_at <= ?").param(Timestamp.from(clock.instant())).update();
+	}
+
+	static String newToken() {
+		return "urn:uuid:" + UUID.randomUUID();
+	}
+}

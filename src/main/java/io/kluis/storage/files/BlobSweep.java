@@ -1,0 +1,78 @@
+package io.kluis.storage.files;
+
+import io.kluis.storage.blob.BlobStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cleans up after crashes and broken-off uploads: deletes the blobs the journal lists as garbage or
+ * as uploads abandoned longer than {@code kluis.storage.unfinished-upload-age} ago, and the blob
+ * store's temporary data of that age. Runs at start-up and every ten minutes; safe on every node
+ * of a cluster at once (deleting twice is harmless, and a blob is only journalled while no row
+ * names it).
+ */
+@Component
+public class BlobSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(BlobSweep.class);
+
+	private final BlobJournal journal;
+
+	private final Nodes nodes;
+
+	private final BlobStore blobs;
+
+	private final StorageProperties properties;
+
+	private final Clock clock;
+
+	private final Uploads uploads;
+
+	BlobSweep(BlobJournal journal, Nodes nodes, BlobStore blobs, StorageProperties properties, Uploads uploads,
+			Clock clock) {
+		this.uploads = uploads;
+		this.journal = journal;
+		this.nodes = nodes;
+		this.blobs = blobs;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT10M")
+	public void scheduled() {
+		sweep();
+	}
+
+	/** Returns how many blobs and temporary uploads it removed. */
+	public int sweep() {
+		Instant abandoned = clock.instant().minus(properties.unfinishedUploadAge());
+		int removed = uploads.sweep(abandoned);
+		for (String blob : journal.sweepable(abandoned, 1000)) {
+			try {
+				if (!nodes.blobReferenced(blob)) {
+					blobs.delete(blob);
+					removed++;
+				}
+				journal.forget(blob);
+			}
+			catch (IOException | RuntimeException e) {
+				log.warn("event=storage.sweep.blob-failed type={}", e.getClass().getSimpleName());
+			}
+		}
+		try {
+			removed += blobs.sweepUnfinished(abandoned);
+		}
+		catch (IOException e) {
+			log.warn("event=storage.sweep.temp-failed type={}", e.getClass().getSimpleName());
+		}
+		if (removed > 0) {
+			log.info("event=storage.sweep removed={}", removed);
+		}
+		return removed;
+	}
+}

@@ -1,0 +1,62 @@
+package io.kluis.storage.files;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code kluis.storage.*}.
+ *
+ * @param defaultQuota bytes a customer may store (live files and trash together) unless their plan
+ *        says otherwise
+ * @param maxSpaces how many spaces a customer may have
+ * @param unfinishedUploadAge an upload that started this long ago and never completed is abandoned
+ *        and its temporary data swept
+ * @param maxPropfindEntries a {@code PROPFIND} with {@code Depth: infinity} on a larger tree is
+ *        refused with {@code propfind-finite-depth} (clients then walk with depth 1)
+ * @param maxLockTimeout the longest lock a WebDAV client gets, whatever it asks for
+ * @param blobs where file contents are kept
+ */
+@ConfigurationProperties("kluis.storage")
+public record StorageProperties(@DefaultValue("10GB") DataSize defaultQuota, @DefaultValue("20") int maxSpaces,
+		@DefaultValue("24h") Duration unfinishedUploadAge,
+		@DefaultValue("10000") int maxPropfindEntries, @DefaultValue("1h") Duration maxLockTimeout,
+		@DefaultValue Blobs blobs) {
+
+	/**
+	 * @param backend {@code filesystem} (default) or {@code s3}
+	 * @param directory the filesystem backend's directory (default {@code <data dir>/blobs})
+	 * @param allowedRegions the regions an S3 backend may be in (EU-1): Kluis refuses to start with
+	 *        any other
+	 * @param s3 the S3-compatible backend
+	 */
+	public record Blobs(@DefaultValue("filesystem") String backend, @Nullable Path directory,
+			@DefaultValue({ "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1",
+					"eu-south-2", "eu-north-1", "nl-ams", "fr-par", "pl-waw", "de", "gra", "sbg", "waw",
+					"fsn1", "nbg1", "hel1" }) List<String> allowedRegions,
+			@DefaultValue S3 s3) {
+	}
+
+	/**
+	 * @param endpoint the S3 endpoint URL (empty: AWS for the region)
+	 * @param region the bucket's region, checked against {@code allowed-regions}
+	 * @param bucket the bucket
+	 * @param accessKey access key id
+	 * @param secretKey secret access key
+	 * @param pathStyle path-style addressing (most S3-compatible servers need it)
+	 * @param partSize multipart upload part size: memory per concurrent upload
+	 */
+	public record S3(@Nullable String endpoint, @Nullable String region, @Nullable String bucket,
+			@Nullable String accessKey, @Nullable String secretKey, @DefaultValue("true") boolean pathStyle,
+			@DefaultValue("8MB") DataSize partSize) {
+
+		@Override
+		public String toString() {
+			return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + "]";
+		}
+	}
+}

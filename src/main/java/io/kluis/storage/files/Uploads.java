@@ -1,0 +1,217 @@
+package io.kluis.storage.files;
+
+import io.kluis.shared.AccountId;
+import io.kluis.shared.web.NotFoundException;
+import io.kluis.storage.blob.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Resumable uploads: a file arrives in pieces over several requests (a dropped connection costs
+ * only the piece in flight: the client asks where the upload stands and goes on from there), and
+ * becomes a file only when complete, with the same atomicity and quota checks as a single PUT. The
+ * browser's vault client uses it for large files, which it encrypts chunk by chunk.
+ */
+@Service
+public class Uploads {
+
+	/** An upload in progress. {@link #toString()} leaves the path out. */
+	public record Upload(UUID id, AccountId account, UUID space, FilePath path, long length, long received, String blob,
+			String state, @Nullable String contentType, Instant createdAt) {
+
+		@Override
+		public String toString() {
+			return "Upload[" + id + ", " + received + "/" + length + "]";
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final BlobStore blobs;
+
+	private final BlobJournal journal;
+
+	private final FileTree tree;
+
+	private final Spaces spaces;
+
+	private final Usage usage;
+
+	private final Clock clock;
+
+	Uploads(JdbcClient jdbc, BlobStore blobs, BlobJournal journal, FileTree tree, Spaces spaces, Usage usage,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.blobs = blobs;
+		this.journal = journal;
+		this.tree = tree;
+		this.spaces = spaces;
+		this.usage = usage;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts an upload of {@code length} bytes to {@code path}. Refused at once when the folder is
+	 * missing or the file would not fit in the quota.
+	 */
+	public Upload begin(Space space, FilePath path, long length, @Nullable String contentType) {
+		if (length < 0) {
+			throw new StorageException.IncompleteUpload();
+		}
+		tree.checkWritable(space, path);
+		if (length > usage.of(space.account()).available()) {
+			throw new StorageException.QuotaExceeded();
+		}
+		String blob = Etags.newBlobKey();
+		Instant now = clock.instant();
+		journal.writing(blob, now);
+		String state;
+		try {
+			state = blobs.beginResumable(blob);
+		}
+		catch (IOException e) {
+			journal.forget(blob);
+			throw new UncheckedIOException("cannot start the upload", e);
+		}
+		var upload = new Upload(UUID.randomUUID(), space.account(), space.id(), path, length, 0, blob, state,
+				contentType, now);
+		jdbc.sql("insert into storage_uploads (id, account_id, space_id, path, length, received, blob, backend_state, "
+				+ "content_type, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
+			.params(upload.id(), space.account().value(), space.id(), path.joined(), length, blob, state, contentType,
+					Timestamp.from(now), Timestamp.from(now))
+			.update();
+		return upload;
+	}
+
+	/** @throws NotFoundException when there is no such upload of this account */
+	public Upload find(AccountId account, UUID id) {
+		return jdbc.sql("select * from storage_uploads where id = ? and account_id = ?")
+			.params(id, account.value())
+			.query(Uploads::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("upload"));
+	}
+
+	/**
+	 * Appends the next piece, which must start at {@code offset}.
+	 *
+	 * @return how many bytes the upload has now
+	 */
+	public long append(AccountId account, UUID id, long offset, InputStream piece, long length) {
+		Upload upload = find(account, id);
+		if (offset != upload.received()) {
+			throw new StorageException.OffsetMismatch(upload.received());
+		}
+		if (length < 0 || offset + length > upload.length()) {
+			throw new StorageException.IncompleteUpload();
+		}
+		String state;
+		try {
+			state = blobs.appendResumable(upload.blob(), upload.state(), offset, piece, length);
+		}
+		catch (IllegalStateException e) {
+			throw new StorageException.OffsetMismatch(upload.received());
+		}
+		catch (IOException e) {
+			throw new StorageException.IncompleteUpload();
+		}
+		int updated = jdbc.sql("update storage_uploads set received = ?, backend_state = ?, updated_at = ? "
+				+ "where id = ? and received = ?")
+			.params(offset + length, state, Timestamp.from(clock.instant()), id, offset)
+			.update();
+		if (updated == 0) {
+			throw new StorageException.OffsetMismatch(find(account, id).received());
+		}
+		return offset + length;
+	}
+
+	/** Turns a fully received upload into the file. */
+	public FileTree.Written complete(AccountId account, UUID id, FileTree.Precondition precondition) {
+		Upload upload = find(account, id);
+		if (upload.received() != upload.length()) {
+			throw new StorageException.OffsetMismatch(upload.received());
+		}
+		Space space = spaces.find(upload.space()).orElseThrow(() -> new NotFoundException("space"));
+		try {
+			blobs.completeResumable(upload.blob(), upload.state());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot complete the upload", e);
+		}
+		FileTree.Written written;
+		try {
+			written = tree.storeUploaded(space, upload.path(), upload.blob(), upload.length(), upload.contentType(),
+					precondition);
+		}
+		catch (RuntimeException e) {
+			tree.discard(upload.blob());
+			delete(id);
+			throw e;
+		}
+		delete(id);
+		return written;
+	}
+
+	/** Gives up an upload: what arrived is deleted. */
+	public void abort(AccountId account, UUID id) {
+		abort(find(account, id));
+	}
+
+	private void abort(Upload upload) {
+		try {
+			blobs.abortResumable(upload.blob(), upload.state());
+			journal.forget(upload.blob());
+		}
+		catch (IOException e) {
+			// the journal keeps the blob listed; the sweep deletes it
+		}
+		delete(upload.id());
+	}
+
+	/** Aborts every upload of the account (erasure). */
+	public int abortAll(AccountId account) {
+		List<Upload> all = list(account);
+		all.forEach(this::abort);
+		return all.size();
+	}
+
+	/** The account's uploads in progress. */
+	public List<Upload> list(AccountId account) {
+		return jdbc.sql("select * from storage_uploads where account_id = ? order by created_at")
+			.param(account.value())
+			.query(Uploads::map)
+			.list();
+	}
+
+	/** Aborts uploads that received nothing since {@code before}; returns how many. */
+	public int sweep(Instant before) {
+		List<Upload> stale = jdbc.sql("select * from storage_uploads where updated_at < ?")
+			.param(Timestamp.from(before))
+			.query(Uploads::map)
+			.list();
+		stale.forEach(this::abort);
+		return stale.size();
+	}
+
+	private void delete(UUID id) {
+		jdbc.sql("delete from storage_uploads where id = ?").param(id).update();
+	}
+
+	private static Upload map(ResultSet rs, int row) throws SQLException {
+		return new Upload(rs.getObject("id", UUID.class), new AccountId(rs.getObject("account_id", UUID.class)),
+				rs.getObject("space_id", UUID.class), FilePath.ofJoined(rs.getString("path")), rs.getLong("length"),
+				rs.getLong("received"), rs.getString("blob"), rs.getString("backend_state"),
+				rs.getString("content_type"), rs.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,69 @@
+package io.kluis.storage.files;
+
+import io.kluis.shared.AccountId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bytes in use per customer, changed in the same transaction as the file rows, so usage always
+ * equals the sum of the sizes of the customer's live and trashed files.
+ */
+@Repository
+public class Usage {
+
+	private final JdbcClient jdbc;
+
+	private final StorageProperties properties;
+
+	Usage(JdbcClient jdbc, StorageProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	public record Figures(long used, long quota) {
+
+		public long available() {
+			return Math.max(0, quota - used);
+		}
+	}
+
+	public Figures of(AccountId account) {
+		return jdbc.sql("select used_bytes, quota_bytes from storage_usage where account_id = ?")
+			.param(account.value())
+			.query((rs, i) -> new Figures(rs.getLong(1),
+					rs.getObject(2) == null ? properties.defaultQuota().toBytes() : rs.getLong(2)))
+			.optional()
+			.orElse(new Figures(0, properties.defaultQuota().toBytes()));
+	}
+
+	/**
+	 * Adds {@code bytes} if they fit in the quota (or are negative).
+	 *
+	 * @throws StorageException.QuotaExceeded when they do not fit; the caller's transaction rolls back
+	 */
+	void add(AccountId account, long bytes) {
+		if (bytes <= 0) {
+			jdbc.sql("update storage_usage set used_bytes = used_bytes + ? where account_id = ?")
+				.params(bytes, account.value())
+				.update();
+			return;
+		}
+		int updated = jdbc.sql("update storage_usage set used_bytes = used_bytes + ? where account_id = ? "
+				+ "and used_bytes + ? <= coalesce(quota_bytes, ?)")
+			.params(bytes, account.value(), bytes, properties.defaultQuota().toBytes())
+			.update();
+		if (updated == 0) {
+			throw new StorageException.QuotaExceeded();
+		}
+	}
+
+	/** Removes the customer's usage row (erasure; nothing of theirs is stored any more). */
+	public void forget(AccountId account) {
+		jdbc.sql("delete from storage_usage where account_id = ?").param(account.value()).update();
+	}
+
+	/** Sets a customer's own quota (from their plan); {@code null} returns to the default. */
+	public void setQuota(AccountId account, Long bytes) {
+		jdbc.sql("update storage_usage set quota_bytes = ? where account_id = ?").params(bytes, account.value()).update();
+	}
+}

@@ -1,0 +1,15 @@
+/**
+ * Private cloud storage: a customer's spaces (an end-to-end encrypted vault, plain spaces, later
+ * site spaces), the file tree in each, quota, trash, and WebDAV access at {@code /dav/<space>/}.
+ *
+ * <p>The server stores what clients send: in a vault that is a Cryptomator vault (format 8) whose
+ * names and contents were encrypted in the customer's browser or app, so the provider holds only
+ * ciphertext (STO-1). Contents live in a {@link io.kluis.storage.blob.BlobStore} (local filesystem
+ * or S3-compatible); every write is temp → fsync → rename before it is acknowledged, and a blob
+ * journal in the database makes a crash leave either the old or the new version, never a torn file
+ * or an orphan row.
+ */
+@NullMarked
+package io.kluis.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,228 @@
+package io.kluis.storage.privacy;
+
+import io.kluis.privacy.spi.DataSubject;
+import io.kluis.privacy.spi.Erased;
+import io.kluis.privacy.spi.ExportedCategory;
+import io.kluis.privacy.spi.ExportedFile;
+import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.Node;
+import io.kluis.storage.files.Nodes;
+import io.kluis.storage.files.Space;
+import io.kluis.storage.files.Spaces;
+import io.kluis.storage.files.Uploads;
+import io.kluis.storage.files.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything storage holds about a customer, by register category: {@code stored-files} (the
+ * spaces, files, folders, WebDAV properties and locks, usage) and {@code storage-trash} (deleted
+ * items, restorable until the register's period ends).
+ *
+ * <p>Export gives the records and every file's bytes as stored: plain files as they are, a vault as
+ * the Cryptomator vault it is (ciphertext plus its masterkey file, which only the customer's
+ * passphrase opens), so the export can be opened elsewhere (RIG-5). Erasure deletes every space
+ * and blob outright; nothing is kept (RIG-3). {@code stored-files} has the trigger
+ * {@code ACCOUNT_CLOSED} and is erased at closure, so its retention finds nothing; the trash's
+ * retention empties what was deleted before the cutoff.
+ */
+@Component
+class StorageDataHolder implements PersonalDataHolder {
+
+	static final String FILES = "stored-files";
+
+	static final String TRASH = "storage-trash";
+
+	private final Spaces spaces;
+
+	private final FileTree tree;
+
+	private final Nodes nodes;
+
+	private final Usage usage;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final Uploads uploads;
+
+	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.uploads = uploads;
+		this.spaces = spaces;
+		this.tree = tree;
+		this.nodes = nodes;
+		this.usage = usage;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String module() {
+		return "storage";
+	}
+
+	@Override
+	public Set<String> categories() {
+		return Set.of(FILES, TRASH);
+	}
+
+	@Override
+	public Map<String, String> personalColumns() {
+		return Map.of("storage_uploads.account_id", FILES, "storage_uploads.path", FILES,
+				"storage_spaces.account_id", FILES, "storage_usage.account_id", FILES,
+				"storage_locks.account_id", FILES, "storage_locks.owner_xml", FILES, "storage_nodes.name", FILES,
+				"storage_properties.value_xml", FILES, "storage_nodes.trashed_name", TRASH);
+	}
+
+	@Override
+	public List<ExportedCategory> export(DataSubject subject) {
+		if (subject.account() == null) {
+			return List.of();
+		}
+		var files = new ArrayList<Map<String, Object>>();
+		var fileContents = new ArrayList<ExportedFile>();
+		var trash = new ArrayList<Map<String, Object>>();
+		var trashContents = new ArrayList<ExportedFile>();
+		for (Space space : spaces.existing(subject.account())) {
+			Map<String, Object> spaceRecord = new LinkedHashMap<>();
+			spaceRecord.put("kind", "space");
+			spaceRecord.put("space", space.name());
+			spaceRecord.put("spaceKind", space.kind().name());
+			spaceRecord.put("created", space.createdAt().toString());
+			files.add(spaceRecord);
+			Node root = tree.resolve(space, io.kluis.storage.files.FilePath.ROOT).orElseThrow();
+			walk(space, root, "files/" + space.name(), files, fileContents, null);
+			for (Node item : tree.children(tree.trash(space))) {
+				var trashed = nodes.trashed(item.id()).orElseThrow();
+				walk(space, item, "trash/" + space.name() + "/" + item.id() + "/" + trashed.name(), trash, trashContents,
+						trashed.at());
+			}
+		}
+		for (var upload : uploads.list(subject.account())) {
+			files.add(Map.of("kind", "upload-in-progress", "path", upload.path().joined(), "length", upload.length(),
+					"received", upload.received(), "started", upload.createdAt().toString()));
+		}
+		files.addAll(properties(subject));
+		files.addAll(locks(subject));
+		var figures = usage.of(subject.account());
+		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
+		return List.of(new ExportedCategory(FILES, files, fileContents), new ExportedCategory(TRASH, trash, trashContents));
+	}
+
+	private void walk(Space space, Node top, String topPath, List<Map<String, Object>> records,
+			List<ExportedFile> contents, Instant trashedAt) {
+		Map<UUID, String> paths = new HashMap<>();
+		for (Node node : nodes.subtree(top.id())) {
+			String path = node.id().equals(top.id()) ? topPath : paths.get(node.parent()) + "/" + node.name();
+			paths.put(node.id(), path);
+			if (node.parent() == null) {
+				continue;
+			}
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("kind", node.collection() ? "folder" : "file");
+			record.put("space", space.name());
+			record.put("path", path);
+			record.put("size", node.size());
+			if (node.contentType() != null) {
+				record.put("contentType", node.contentType());
+			}
+			record.put("created", node.createdAt().toString());
+			record.put("modified", node.modifiedAt().toString());
+			if (trashedAt != null) {
+				record.put("deleted", trashedAt.toString());
+			}
+			records.add(record);
+			if (!node.collection()) {
+				contents.add(new ExportedFile(path, node.size(), () -> tree.open(node, 0, node.size())));
+			}
+		}
+	}
+
+	private List<Map<String, Object>> properties(DataSubject subject) {
+		return jdbc.sql("select s.name, p.node_id, p.namespace, p.local_name, p.value_xml from storage_properties p "
+				+ "join storage_nodes n on n.id = p.node_id join storage_spaces s on s.id = n.space_id "
+				+ "where s.account_id = ? order by s.name, p.node_id")
+			.param(subject.account().value())
+			.query((rs, i) -> Map.<String, Object>of("kind", "webdav-property", "space", rs.getString(1), "node",
+					rs.getObject(2).toString(), "namespace", rs.getString(3), "name", rs.getString(4), "value",
+					rs.getString(5)))
+			.list();
+	}
+
+	private List<Map<String, Object>> locks(DataSubject subject) {
+		return jdbc.sql("select path, owner_xml, expires_at from storage_locks where account_id = ?")
+			.param(subject.account().value())
+			.query((rs, i) -> {
+				Map<String, Object> record = new LinkedHashMap<>();
+				record.put("kind", "webdav-lock");
+				record.put("path", rs.getString(1));
+				record.put("owner", rs.getString(2) == null ? "" : rs.getString(2));
+				record.put("expires", rs.getTimestamp(3).toInstant().toString());
+				return record;
+			})
+			.list();
+	}
+
+	@Override
+	public Erased erase(DataSubject subject) {
+		if (subject.account() == null) {
+			return Erased.none();
+		}
+		uploads.abortAll(subject.account());
+		int live = 0;
+		int trashed = 0;
+		for (Space space : spaces.existing(subject.account())) {
+			var erased = tree.eraseSpace(space);
+			live += erased.live();
+			trashed += erased.trashed();
+		}
+		jdbc.sql("delete from storage_locks where account_id = ?").param(subject.account().value()).update();
+		usage.forget(subject.account());
+		var removed = new LinkedHashMap<String, Integer>();
+		removed.put(FILES, live);
+		removed.put(TRASH, trashed);
+		return new Erased(removed, Map.of());
+	}
+
+	@Override
+	public int applyRetention(String category, Instant cutoff, boolean dryRun) {
+		switch (category) {
+			case TRASH:
+				return emptyTrash(cutoff, dryRun);
+			case FILES:
+				// Trigger ACCOUNT_CLOSED: a closed account's spaces are erased at closure.
+				return 0;
+			default:
+				throw new IllegalArgumentException("storage holds no category '" + category + "'");
+		}
+	}
+
+	private int emptyTrash(Instant cutoff, boolean dryRun) {
+		List<UUID> spaceIds = jdbc.sql("select distinct n.space_id from storage_nodes t join storage_nodes n "
+				+ "on n.parent_id = t.id where t.parent_id is null and t.name = '.trash' and n.trashed_at < ?")
+			.param(java.sql.Timestamp.from(cutoff))
+			.query(UUID.class)
+			.list();
+		int count = 0;
+		for (UUID id : spaceIds) {
+			Space space = spaces.find(id).orElse(null);
+			if (space == null) {
+				continue;
+			}
+			for (Node item : tree.trashedBefore(space, cutoff)) {
+				count++;
+				if (!dryRun) {
+					tree.purge(space, item);
+				}
+			}
+		}
+		return count;
+	}
+}

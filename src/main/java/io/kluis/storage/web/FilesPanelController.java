@@ -1,0 +1,137 @@
+package io.kluis.storage.web;
+
+import io.kluis.identity.CurrentAccount;
+import io.kluis.privacy.RetentionPeriods;
+import io.kluis.shared.web.InvalidInputException;
+import io.kluis.shared.web.NotFoundException;
+import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.Space;
+import io.kluis.storage.files.SpaceKind;
+import io.kluis.storage.files.Spaces;
+import io.kluis.storage.files.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The file manager in the panel ({@code /panel/files}): the page, and the few JSON calls it needs
+ * besides WebDAV ({@code /panel/dav/}) and resumable uploads ({@code /panel/uploads}): spaces,
+ * usage for the quota meter, and the trash. Session and CSRF token, like every panel call. In a
+ * vault everything here is ciphertext: names are decrypted in the browser.
+ */
+@Controller
+class FilesPanelController {
+
+	/** The texts the page's script shows, rendered into the page in the visitor's language. */
+	static final List<String> SCRIPT_TEXTS = List.of("loading", "empty", "folder", "file", "download", "rename",
+			"delete", "restore", "purge", "uploading", "uploaded", "downloaded", "failed", "error", "created", "deleted", "restored",
+			"moved", "unlocked", "locked", "wrongPassphrase", "mismatch", "tooShort", "nameMissing", "exists",
+			"trashEmpty", "unknownName", "root", "confirmDelete", "confirmPurge", "usage", "vault", "plain", "site",
+			"newName", "cancel", "save", "decrypting", "recoveryMismatch", "passphraseChanged");
+
+	record SpaceView(String name, SpaceKind kind, Instant created) {
+	}
+
+	record NewSpace(@Nullable String name, @Nullable SpaceKind kind) {
+	}
+
+	record UsageView(long usedBytes, long quotaBytes, long availableBytes) {
+	}
+
+	record TrashView(UUID id, String name, boolean folder, long size, Instant deletedAt) {
+
+		@Override
+		public String toString() {
+			return "TrashView[" + id + "]";
+		}
+	}
+
+	private final Spaces spaces;
+
+	private final FileTree tree;
+
+	private final Usage usage;
+
+	private final RetentionPeriods retention;
+
+	FilesPanelController(Spaces spaces, FileTree tree, Usage usage, RetentionPeriods retention) {
+		this.spaces = spaces;
+		this.tree = tree;
+		this.usage = usage;
+		this.retention = retention;
+	}
+
+	@GetMapping("/panel/files")
+	String page(Model model) {
+		model.addAttribute("scriptTexts", SCRIPT_TEXTS);
+		model.addAttribute("trashDays", retention.of("storage-trash").toDays());
+		return "storage/files";
+	}
+
+	@GetMapping("/panel/files/api/spaces")
+	@ResponseBody
+	List<SpaceView> spaces(@AuthenticationPrincipal CurrentAccount current) {
+		return spaces.list(current.id()).stream().map(s -> new SpaceView(s.name(), s.kind(), s.createdAt())).toList();
+	}
+
+	@PostMapping("/panel/files/api/spaces")
+	@ResponseBody
+	ResponseEntity<SpaceView> create(@RequestBody(required = false) @Nullable NewSpace body,
+			@AuthenticationPrincipal CurrentAccount current) {
+		if (body == null || body.name() == null) {
+			throw new InvalidInputException("name", "A space needs a name.");
+		}
+		if (body.kind() == SpaceKind.SITE) {
+			throw new InvalidInputException("kind", "Site spaces come with a hosting package.");
+		}
+		Space space = spaces.create(current.id(), body.name(), body.kind() == null ? SpaceKind.PLAIN : body.kind());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new SpaceView(space.name(), space.kind(), space.createdAt()));
+	}
+
+	@GetMapping("/panel/files/api/usage")
+	@ResponseBody
+	UsageView usage(@AuthenticationPrincipal CurrentAccount current) {
+		var figures = usage.of(current.id());
+		return new UsageView(figures.used(), figures.quota(), figures.available());
+	}
+
+	@GetMapping("/panel/files/api/spaces/{name}/trash")
+	@ResponseBody
+	List<TrashView> trash(@PathVariable String name, @AuthenticationPrincipal CurrentAccount current) {
+		return tree.trashItems(space(current, name))
+			.stream()
+			.map(t -> new TrashView(t.node().id(), t.originalName(), t.node().collection(), t.node().size(),
+					t.deletedAt()))
+			.toList();
+	}
+
+	@PostMapping("/panel/files/api/spaces/{name}/trash/{id}/restore")
+	ResponseEntity<Void> restore(@PathVariable String name, @PathVariable UUID id,
+			@AuthenticationPrincipal CurrentAccount current) {
+		tree.restore(space(current, name), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/panel/files/api/spaces/{name}/trash/{id}")
+	ResponseEntity<Void> purge(@PathVariable String name, @PathVariable UUID id,
+			@AuthenticationPrincipal CurrentAccount current) {
+		tree.purgeFromTrash(space(current, name), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private Space space(CurrentAccount current, String name) {
+		return spaces.find(current.id(), name).orElseThrow(() -> new NotFoundException("space"));
+	}
+}

@@ -1,0 +1,166 @@
+package io.kluis.storage.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kluis.KluisIntegrationTest;
+import io.kluis.privacy.spi.DataSubject;
+import io.kluis.privacy.spi.ExportedCategory;
+import io.kluis.privacy.spi.ExportedFile;
+import io.kluis.shared.AccountId;
+import io.kluis.storage.files.FilePath;
+import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.Space;
+import io.kluis.storage.files.SpaceKind;
+import io.kluis.storage.files.Spaces;
+import io.kluis.storage.files.Usage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Storage behind the privacy SPI: the export holds every file, erasure leaves no blob and no row. */
+@KluisIntegrationTest
+class StorageDataHolderIntegrationTests {
+
+	@Autowired
+	StorageDataHolder holder;
+
+	@Autowired
+	Spaces spaces;
+
+	@Autowired
+	FileTree tree;
+
+	@Autowired
+	Usage usage;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Value("${kluis.data-dir}")
+	Path dataDir;
+
+	@Test
+	@DisplayName("RIG-1, RIG-5: the export of a customer with files holds every file's bytes, the folders and the trash")
+	void exportHoldsTheFiles() throws IOException {
+		AccountId account = AccountId.random();
+		Space files = spaces.create(account, "files", SpaceKind.PLAIN);
+		write(files, "contract.pdf", "signed contract");
+		tree.createFolder(files, FilePath.of(List.of("photos")));
+		write(files, "photos/beach.jpg", "sand and sea");
+		write(spaces.find(account, "vault").orElseThrow(), "masterkey.cryptomator", "{\"scryptSalt\":\"...\"}");
+		write(files, "old.txt", "deleted soon");
+		tree.delete(files, tree.resolve(files, path("old.txt")).orElseThrow());
+
+		var export = holder.export(DataSubject.of(account));
+		ExportedCategory stored = category(export, "stored-files");
+		assertThat(contents(stored.files())).containsEntry("files/files/contract.pdf", "signed contract")
+			.containsEntry("files/files/photos/beach.jpg", "sand and sea")
+			.containsEntry("files/vault/masterkey.cryptomator", "{\"scryptSalt\":\"...\"}")
+			.doesNotContainKey("files/files/old.txt");
+		assertThat(stored.records()).anySatisfy(r -> assertThat(r).containsEntry("kind", "folder")
+			.containsEntry("path", "files/files/photos"));
+		ExportedCategory trash = category(export, "storage-trash");
+		assertThat(contents(trash.files()).values()).containsExactly("deleted soon");
+	}
+
+	@Test
+	@DisplayName("RIG-3, RET-5: erasure removes every space, row and blob of the customer and nothing of another")
+	void erasureRemovesEveryBlob() throws IOException {
+		AccountId account = AccountId.random();
+		Space files = spaces.create(account, "files", SpaceKind.PLAIN);
+		write(files, "a.txt", "alpha");
+		write(files, "b.txt", "bravo");
+		tree.delete(files, tree.resolve(files, path("b.txt")).orElseThrow());
+		write(spaces.find(account, "vault").orElseThrow(), "d/AB/CDEF/x.c9r", null);
+		AccountId other = AccountId.random();
+		Space kept = spaces.create(other, "files", SpaceKind.PLAIN);
+		write(kept, "keep.txt", "not yours");
+		List<String> blobs = jdbc.sql("select n.blob from storage_nodes n join storage_spaces s on s.id = n.space_id "
+				+ "where s.account_id = ? and n.blob is not null").param(account.value()).query(String.class).list();
+		assertThat(blobs).hasSize(3);
+
+		var erased = holder.erase(DataSubject.of(account));
+
+		assertThat(erased.removed()).as("a.txt; d, AB, CDEF, x.c9r").containsEntry("stored-files", 5).containsEntry("storage-trash", 1);
+		assertThat(jdbc.sql("select count(*) from storage_spaces where account_id = ?").param(account.value())
+			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from storage_usage where account_id = ?").param(account.value())
+			.query(Integer.class).single()).isZero();
+		for (String blob : blobs) {
+			assertThat(Files.exists(dataDir.resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob.substring(2, 4))
+				.resolve(blob))).as("blob file").isFalse();
+		}
+		assertThat(read(kept, "keep.txt")).isEqualTo("not yours");
+	}
+
+	@Test
+	@DisplayName("RET-2: the trash is emptied once the register's period has passed, and the dry run predicts it")
+	void trashRetention() {
+		AccountId account = AccountId.random();
+		Space files = spaces.create(account, "files", SpaceKind.PLAIN);
+		write(files, "gone.txt", "x");
+		tree.delete(files, tree.resolve(files, path("gone.txt")).orElseThrow());
+		long before = usage.of(account).used();
+		var later = clock.instant().plus(Duration.ofDays(1));
+
+		int predicted = holder.applyRetention("storage-trash", later, true);
+		assertThat(tree.children(tree.trash(files))).hasSize(1);
+		int removed = holder.applyRetention("storage-trash", later, false);
+
+		assertThat(removed).isEqualTo(predicted).isGreaterThanOrEqualTo(1);
+		assertThat(tree.children(tree.trash(files))).isEmpty();
+		assertThat(usage.of(account).used()).isEqualTo(before - 1);
+	}
+
+	private void write(Space space, String path, String content) {
+		FilePath file = path(path);
+		for (int i = 1; i < file.names().size(); i++) {
+			FilePath folder = FilePath.of(file.names().subList(0, i));
+			if (tree.resolve(space, folder).isEmpty()) {
+				tree.createFolder(space, folder);
+			}
+		}
+		byte[] bytes = (content == null ? "ciphertext" : content).getBytes(StandardCharsets.UTF_8);
+		tree.write(space, file, new ByteArrayInputStream(bytes), bytes.length, null, FileTree.Precondition.NONE);
+	}
+
+	private String read(Space space, String path) throws IOException {
+		var node = tree.resolve(space, path(path)).orElseThrow();
+		try (InputStream in = tree.open(node, 0, node.size())) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static FilePath path(String path) {
+		return FilePath.of(List.of(path.split("/")));
+	}
+
+	private static ExportedCategory category(List<ExportedCategory> export, String id) {
+		return export.stream().filter(c -> c.category().equals(id)).findFirst().orElseThrow();
+	}
+
+	private static Map<String, String> contents(List<ExportedFile> files) throws IOException {
+		var map = new java.util.LinkedHashMap<String, String>();
+		for (ExportedFile file : files) {
+			try (InputStream in = file.content().open()) {
+				map.put(file.path(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return map;
+	}
+}

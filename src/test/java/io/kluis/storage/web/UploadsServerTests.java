@@ -1,0 +1,202 @@
+package io.kluis.storage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kluis.KluisServerTest;
+import io.kluis.TestServer;
+import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.Accounts;
+import io.kluis.identity.account.AppPasswords;
+import io.kluis.identity.account.CustomerRegistration;
+import io.kluis.identity.account.StaffAdministration;
+import io.kluis.storage.DavClient;
+import io.kluis.storage.blob.BlobStore;
+import io.kluis.storage.files.SpaceKind;
+import io.kluis.storage.files.Spaces;
+import io.kluis.storage.internal.StoredBlobs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Resumable uploads: pieces, resuming after a broken connection, atomic completion, refusals that leave nothing. */
+@KluisServerTest
+class UploadsServerTests {
+
+	@Value("${kluis.base-url}")
+	String baseUrl;
+
+	@Autowired
+	BlobStore blobStore;
+
+	@Autowired
+	CustomerRegistration registration;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	StaffAdministration staff;
+
+	@Autowired
+	AppPasswords appPasswords;
+
+	@Autowired
+	Spaces spaces;
+
+	@Autowired
+	Clock clock;
+
+	TestAccounts.Known customer;
+
+	String secret;
+
+	DavClient client;
+
+	@BeforeEach
+	void customer() {
+		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		secret = appPasswords.create(customer.id(), "uploads").secret();
+		client = new DavClient(baseUrl, customer.email(), secret);
+		spaces.create(customer.id(), "files", SpaceKind.PLAIN);
+	}
+
+	@Test
+	@DisplayName("A file uploaded in pieces appears only when complete, byte for byte")
+	void piecesBecomeAFile() {
+		byte[] content = bytes(3 * 100_000 + 17);
+		String location = begin("files", "big.bin", content.length).headers().firstValue("Location").orElseThrow();
+		for (int offset = 0; offset < content.length; offset += 100_000) {
+			var piece = patch(location, offset, Arrays.copyOfRange(content, offset, Math.min(content.length, offset + 100_000)));
+			assertThat(piece.statusCode()).isEqualTo(204);
+			assertThat(piece.headers().firstValue("Upload-Offset")).hasValue(Long.toString(Math.min(content.length, offset + 100_000)));
+			assertThat(client.get("/dav/files/big.bin").statusCode()).as("not visible before completion").isEqualTo(404);
+		}
+		var completed = client.method("POST", location + "/complete");
+		assertThat(completed.statusCode()).isEqualTo(201);
+		assertThat(completed.headers().firstValue("ETag")).isPresent();
+		assertThat(client.get("/dav/files/big.bin").body()).isEqualTo(content);
+		assertThat(client.method("HEAD", location).statusCode()).as("the upload is over").isEqualTo(404);
+	}
+
+	@Test
+	@DisplayName("After a connection breaks mid-piece, HEAD tells where to resume and the file completes intact")
+	void resumesAfterABrokenConnection() throws IOException {
+		byte[] content = bytes(200_000);
+		String location = begin("files", "resumed.bin", content.length).headers().firstValue("Location").orElseThrow();
+		patch(location, 0, Arrays.copyOfRange(content, 0, 50_000));
+
+		brokenPatch(location, 50_000, Arrays.copyOfRange(content, 50_000, 120_000), 150_000);
+
+		var head = client.method("HEAD", location);
+		assertThat(head.headers().firstValue("Upload-Offset")).hasValue("50000");
+		assertThat(head.headers().firstValue("Upload-Length")).hasValue("200000");
+		var wrong = patch(location, 120_000, Arrays.copyOfRange(content, 120_000, 200_000));
+		assertThat(wrong.statusCode()).isEqualTo(409);
+		assertThat(wrong.headers().firstValue("Upload-Offset")).hasValue("50000");
+		patch(location, 50_000, Arrays.copyOfRange(content, 50_000, 200_000));
+		assertThat(client.method("POST", location + "/complete").statusCode()).isEqualTo(201);
+		assertThat(client.get("/dav/files/resumed.bin").body()).isEqualTo(content);
+	}
+
+	@Test
+	@DisplayName("Refused before a byte: over quota (507), missing folder (409), bad path (400), someone else's upload (404)")
+	void refusals() {
+		assertThat(begin("files", "huge.bin", 50L * 1024 * 1024 * 1024).statusCode()).isEqualTo(507);
+		assertThat(begin("files", "no/such/folder.bin", 10).statusCode()).isEqualTo(409);
+		assertThat(begin("files", "a/../b", 10).statusCode()).isEqualTo(400);
+		assertThat(begin("nope", "x.bin", 10).statusCode()).isEqualTo(404);
+		String location = begin("files", "mine.bin", 10).headers().firstValue("Location").orElseThrow();
+		var other = new TestAccounts(registration, accounts, staff, clock).verified();
+		var stranger = new DavClient(baseUrl, other.email(), appPasswords.create(other.id(), "x").secret());
+		assertThat(stranger.method("HEAD", location).statusCode()).isEqualTo(404);
+		assertThat(stranger.method("DELETE", location).statusCode()).isEqualTo(404);
+		// the owner gives up: no temporary data stays behind for later tests of the shared server
+		assertThat(client.method("DELETE", location).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	@DisplayName("A completion whose precondition fails, or an abort, leaves the old file and no temporary data")
+	void failedCompletionLeavesNothing() throws IOException {
+		var tempBefore = StoredBlobs.of(blobStore).unfinished();
+		client.put("/dav/files/keep.txt", "original".getBytes(StandardCharsets.UTF_8));
+		var blobsBefore = blobFiles();
+		byte[] content = bytes(1000);
+		String location = begin("files", "keep.txt", content.length).headers().firstValue("Location").orElseThrow();
+		patch(location, 0, content);
+		var refused = client.send(client.request("POST", location + "/complete", BodyPublishers.noBody())
+			.header("If-None-Match", "*"));
+		assertThat(refused.statusCode()).isEqualTo(412);
+		assertThat(new String(client.get("/dav/files/keep.txt").body(), StandardCharsets.UTF_8)).isEqualTo("original");
+		assertThat(blobFiles()).as("the refused upload's blob was discarded").isEqualTo(blobsBefore);
+
+		String aborted = begin("files", "gone.bin", content.length).headers().firstValue("Location").orElseThrow();
+		patch(aborted, 0, Arrays.copyOfRange(content, 0, 500));
+		assertThat(client.method("DELETE", aborted).statusCode()).isEqualTo(204);
+		assertThat(client.get("/dav/files/gone.bin").statusCode()).isEqualTo(404);
+		assertThat(StoredBlobs.of(blobStore).unfinished()).as("no temporary data left").isEqualTo(tempBefore);
+	}
+
+	private java.util.List<String> blobFiles() {
+		return StoredBlobs.of(blobStore).committed();
+	}
+
+	private HttpResponse<String> begin(String space, String path, long length) {
+		return client.send(client.request("POST", "/api/v1/uploads", BodyPublishers.ofString(
+				"{\"space\":\"" + space + "\",\"path\":\"" + path + "\",\"length\":" + length + "}"))
+			.header("Content-Type", "application/json"));
+	}
+
+	private HttpResponse<String> patch(String location, long offset, byte[] piece) {
+		return client.send(client.request("PATCH", location, BodyPublishers.ofByteArray(piece))
+			.header("Upload-Offset", Long.toString(offset))
+			.header("Content-Type", "application/offset+octet-stream"));
+	}
+
+	/** Announces {@code announced} bytes, sends fewer, and drops the connection. */
+	private void brokenPatch(String location, long offset, byte[] sent, int announced) throws IOException {
+		URI uri = URI.create(baseUrl);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			OutputStream out = socket.getOutputStream();
+			String auth = Base64.getEncoder().encodeToString((customer.email() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+			out.write(("PATCH " + location + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+					+ "Authorization: Basic " + auth + "\r\n" + TestServer.X_FORWARDED_FOR + ": "
+					+ TestServer.uniqueClientAddress() + "\r\nUpload-Offset: " + offset + "\r\n"
+					+ "Content-Type: application/offset+octet-stream\r\nContent-Length: " + announced + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(sent);
+			out.flush();
+		}
+		// the server notices the broken request; wait until the piece counted for nothing
+		for (int i = 0; i < 50 && !"50000".equals(client.method("HEAD", location).headers().firstValue("Upload-Offset").orElse("")); i++) {
+			sleep();
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static byte[] bytes(int size) {
+		byte[] bytes = new byte[size];
+		new Random(size).nextBytes(bytes);
+		return bytes;
+	}
+}
