@@ -84,7 +84,7 @@ class BreakGlassDataHolder implements PersonalDataHolder {
 			String part = account.equals(r.requestedBy()) ? "requested" : account.equals(r.decidedBy()) ? "decided" : "ended";
 			records.add(common(r, part));
 		}
-		return records.isEmpty() ? List.of() : List.of(ExportedCategory.of(CATEGORY, records));
+		return List.of(ExportedCategory.of(CATEGORY, records));
 	}
 
 	private static Map<String, Object> common(BreakGlassRequest r, String role) {
