@@ -20,16 +20,7 @@ class ContentOriginConfiguration {
 	@Bean
 	FilterRegistrationBean<ContentOriginFilter> contentOriginFilter(ContentOriginProperties properties,
 			DownloadTickets tickets, Spaces spaces, Nodes nodes, FileTree tree, @Value("${kluis.base-url}") URI baseUrl) {
-		if (properties.enabled()) {
-			URI origin = properties.contentOrigin();
-			if (origin.getHost() == null || !(origin.getScheme().equals("https") || origin.getScheme().equals("http"))) {
-				throw new IllegalStateException("kluis.storage.content-origin must be an http(s) URL with a host");
-			}
-			if (origin.getHost().equalsIgnoreCase(baseUrl.getHost())) {
-				throw new IllegalStateException("kluis.storage.content-origin must be on another host than kluis.base-url: "
-						+ "user content next to the panel's session is what it exists to prevent");
-			}
-		}
+		properties.check(baseUrl);
 		var registration = new FilterRegistrationBean<>(new ContentOriginFilter(properties, tickets, spaces, nodes, tree));
 		registration.setOrder(-1000);
 		registration.setName("contentOrigin");

@@ -26,6 +26,26 @@ public record ContentOriginProperties(@Nullable URI contentOrigin,
 		return contentOrigin != null;
 	}
 
+	/**
+	 * Refuses a content origin that is not an http(s) URL with a host, or that has the panel's host:
+	 * user content next to the panel's session is what the separate origin exists to prevent.
+	 *
+	 * @throws IllegalStateException naming the property
+	 */
+	void check(URI baseUrl) {
+		if (contentOrigin == null) {
+			return;
+		}
+		String scheme = contentOrigin.getScheme();
+		if (contentOrigin.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+			throw new IllegalStateException("kluis.storage.content-origin must be an http(s) URL with a host");
+		}
+		if (contentOrigin.getHost().equalsIgnoreCase(baseUrl.getHost())) {
+			throw new IllegalStateException("kluis.storage.content-origin must be on another host than kluis.base-url: "
+					+ "user content next to the panel's session is what it exists to prevent");
+		}
+	}
+
 	/** The origin without a trailing slash, e.g. {@code https://content.example.net}. */
 	String origin() {
 		String text = contentOrigin.toString();
