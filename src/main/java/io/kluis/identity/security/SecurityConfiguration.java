@@ -97,7 +97,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain shareLinks(HttpSecurity http, Environment environment) throws Exception {
+	SecurityFilterChain shareLinkPages(HttpSecurity http, Environment environment) throws Exception {
 		http.securityMatcher("/s/**")
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
 			.requestCache(r -> r.disable());

@@ -27,8 +27,8 @@ class ShareAccessLog {
 	/** In its own transaction, so a failed password attempt is recorded even when the request fails. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(ShareLink link, ShareEvent event, Instant at, String network) {
-		jdbc.sql("insert into storage_share_access (id, share_id, account_id, at, event, network) values (?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), link.id(), link.account().value(), Timestamp.from(at), event.name(), network)
+		jdbc.sql("insert into storage_share_access (share_id, account_id, at, event, network) values (?, ?, ?, ?, ?)")
+			.params(link.id(), link.account().value(), Timestamp.from(at), event.name(), network)
 			.update();
 	}
 

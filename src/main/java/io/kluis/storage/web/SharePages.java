@@ -98,7 +98,7 @@ class SharePages {
 	}
 
 	@PostMapping("/s/{token}")
-	ModelAndView password(@PathVariable String token, @RequestParam(required = false) @Nullable String password,
+	@Nullable ModelAndView password(@PathVariable String token, @RequestParam(required = false) @Nullable String password,
 			HttpServletRequest request, HttpServletResponse response) {
 		noStore(response);
 		Optional<Opened> opened = access.open(token);
@@ -117,14 +117,14 @@ class SharePages {
 			response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 			response.setStatus(303);
 			response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + "/s/" + token);
-			return new ModelAndView();
+			return null;
 		}
 		boolean blocked = outcome instanceof Refused refused && refused.blocked();
 		return passwordPage(token, blocked ? "blocked" : "wrong", response, blocked ? 429 : 200);
 	}
 
 	@GetMapping("/s/{token}/files/{id}")
-	ModelAndView plainFile(@PathVariable String token, @PathVariable UUID id,
+	@Nullable ModelAndView plainFile(@PathVariable String token, @PathVariable UUID id,
 			@CookieValue(name = GRANT_COOKIE, required = false) @Nullable String grant, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		noStore(response);
@@ -139,7 +139,7 @@ class SharePages {
 	}
 
 	@GetMapping("/s/{token}/manifest")
-	ModelAndView manifest(@PathVariable String token,
+	@Nullable ModelAndView manifest(@PathVariable String token,
 			@CookieValue(name = GRANT_COOKIE, required = false) @Nullable String grant, HttpServletResponse response)
 			throws IOException {
 		noStore(response);
@@ -154,7 +154,7 @@ class SharePages {
 	}
 
 	@GetMapping("/s/{token}/blobs/{ordinal}")
-	ModelAndView vaultFile(@PathVariable String token, @PathVariable int ordinal,
+	@Nullable ModelAndView vaultFile(@PathVariable String token, @PathVariable int ordinal,
 			@CookieValue(name = GRANT_COOKIE, required = false) @Nullable String grant, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		noStore(response);
