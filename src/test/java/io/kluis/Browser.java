@@ -98,6 +98,33 @@ public class Browser implements ExecutionCondition, ParameterResolver {
 		driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(name, value)));
 	}
 
+	/**
+	 * Another browser with its own empty profile, for a second person in the same test (a share
+	 * link's recipient who never saw the panel). Close it when done.
+	 */
+	public static Session open() {
+		return new Session(RunningBrowser.start());
+	}
+
+	/** A browser {@link #open() opened} by the test itself. */
+	public static final class Session implements AutoCloseable {
+
+		private final RunningBrowser browser;
+
+		private Session(RunningBrowser browser) {
+			this.browser = browser;
+		}
+
+		public ChromeDriver driver() {
+			return browser.driver;
+		}
+
+		@Override
+		public void close() throws IOException {
+			browser.close();
+		}
+	}
+
 	/** One browser process and its throw-away profile; closed by JUnit when the test ends. */
 	private static final class RunningBrowser implements AutoCloseable {
 

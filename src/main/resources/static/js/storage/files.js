@@ -4,7 +4,7 @@
 // passphrase and the keys never leave this page, and the server receives only ciphertext.
 import { Dav, DavError, pageCsrf } from './dav.js';
 import { Vault } from './vault-fs.js';
-import { VaultKeyError, cleartextLength } from './vault-crypto.js';
+import { VaultKeyError, cleartextLength, readContentKey, sealManifest, random, base64, base64urlNoPadding, HEADER_SIZE } from './vault-crypto.js';
 import { resumableUpload, blobPieces } from './uploads.js';
 
 const $ = (id) => document.getElementById(id);
@@ -79,6 +79,9 @@ class PlainStore {
   async move(entry, folder, name) { await dav.move(entry.path, this.full(folder, name)); }
   async remove(entry) { await dav.delete(entry.path); }
   nameTrash(items) { return items.map((i) => ({ ...i, cleartext: i.name })); }
+  /** A plain share: the server reads the file or folder itself; the link needs no key. */
+  async shareRequest(folder, entry) { return { request: { space: this.space, path: [...folder.names, entry.name].join('/') }, fragment: '' }; }
+  shareName(share) { return share.name; }
 }
 
 /** An unlocked vault: folders are dir ids, names and contents are encrypted here. */
@@ -109,6 +112,43 @@ class VaultStore {
   nameTrash(items) {
     return this.vault.nameTrashItems(items, [...this.seen])
       .map((i) => ({ ...i, size: i.folder ? null : cleartextLength(i.size) }));
+  }
+  /**
+   * A vault share (docs/vault-format.md, "How sharing adds to it"): each file's content key comes out
+   * of its header here; names, sizes and those keys go into a manifest encrypted with a fresh random
+   * key, and only that key goes into the link's fragment. The vault's own keys never leave the page.
+   */
+  async shareRequest(folder, entry) {
+    const space = this.vault.space;
+    const files = [];
+    const walk = async (dirId, prefix) => {
+      for (const member of await this.vault.list(dirId)) {
+        if (member.kind === 'file') files.push({ ...member, sharedPath: prefix + member.name });
+        else if (member.kind === 'folder') await walk(await this.vault.dirIdOf(member), prefix + member.name + '/');
+      }
+    };
+    if (entry.kind === 'folder') await walk(await this.vault.dirIdOf(entry), '');
+    else files.push({ ...entry, sharedPath: entry.name });
+    const listed = [];
+    for (const file of files) {
+      const head = await dav.request('GET', file.contents, { headers: { Range: 'bytes=0-' + (HEADER_SIZE - 1) } });
+      const key = await readContentKey(this.vault.masterkey, new Uint8Array(await head.arrayBuffer()).subarray(0, HEADER_SIZE));
+      listed.push({ path: file.sharedPath, size: file.size, key: base64(key) });
+      key.fill(0);
+    }
+    const manifestKey = random(32);
+    const manifest = await sealManifest(manifestKey, { v: 1, name: entry.name, folder: entry.kind === 'folder', files: listed });
+    const fragment = base64urlNoPadding(manifestKey);
+    manifestKey.fill(0);
+    const relative = (path) => path.substring(space.length + 1);
+    return {
+      request: { space, path: relative(entry.path), manifest: base64(manifest), files: files.map((f) => relative(f.contents)) },
+      fragment,
+    };
+  }
+  shareName(share) {
+    const stored = share.name;
+    return this.vault.nameTrashItems([{ name: stored }], [...this.seen])[0].cleartext ?? t('encryptedItem');
   }
 }
 
@@ -141,7 +181,7 @@ export const app = {
     this.lock(false);
     this.space = this.spaces.find((s) => s.name === name);
     $('webdav-url').textContent = location.origin + '/dav/' + name + '/';
-    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash']) $(id).hidden = true;
+    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash', 'shares', 'share-created']) $(id).hidden = true;
     status('');
     if (this.space.kind === 'VAULT') {
       if (await Vault.exists(dav, name)) $('vault-unlock').hidden = false;
@@ -156,6 +196,7 @@ export const app = {
     this.folder = store.root();
     $('browser').hidden = false;
     $('trash').hidden = false;
+    $('shares').hidden = false;
     $('lock-vault').hidden = !(store instanceof VaultStore);
     await this.refresh();
   },
@@ -166,6 +207,8 @@ export const app = {
       this.store = null;
       $('browser').hidden = true;
       $('trash').hidden = true;
+      $('shares').hidden = true;
+      $('share-created').hidden = true;
       $('vault-unlock').hidden = false;
       $('listing').tBodies[0].replaceChildren();
       $('trash-listing').tBodies[0].replaceChildren();
@@ -180,6 +223,7 @@ export const app = {
     this.renderBreadcrumb();
     body.replaceChildren(...(this.entries.length ? this.entries.map((e) => this.entryRow(e)) : [row([t('empty')])]));
     await this.refreshTrash();
+    await this.refreshShares();
   },
 
   renderBreadcrumb() {
@@ -211,7 +255,8 @@ export const app = {
     const size = cell(entry.kind === 'folder' ? t('folder') : formatSize(entry.size));
     const actions = document.createElement('td');
     if (entry.kind === 'file') actions.append(button(t('download'), () => this.download(entry), 'secondary', 'download'));
-    actions.append(button(t('rename'), () => this.renameForm(tr, entry), 'secondary', 'rename'),
+    actions.append(button(t('share'), () => this.shareForm(tr, entry), 'secondary', 'share'),
+      button(t('rename'), () => this.renameForm(tr, entry), 'secondary', 'rename'),
       button(t('delete'), () => this.remove(entry), 'secondary', 'delete'));
     tr.append(name, size, cell(formatDate(entry.modified)), actions);
     return tr;
@@ -238,6 +283,108 @@ export const app = {
     tr.replaceChildren(td);
     input.focus();
     input.setSelectionRange(input.value.length - entry.name.length, input.value.length);
+  },
+
+  /** The share form in place of the row: optional expiry, password and download limit. */
+  shareForm(tr, entry) {
+    const td = document.createElement('td');
+    td.colSpan = 4;
+    const form = document.createElement('form');
+    form.className = 'files-inline share-form';
+    const field = (key, type, name) => {
+      const id = 'share-' + name + '-' + Math.random().toString(36).slice(2);
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = t(key);
+      const input = document.createElement('input');
+      input.id = id;
+      input.type = type;
+      input.name = name;
+      input.autocomplete = 'off';
+      if (type === 'number') input.min = '1';
+      form.append(label, input);
+      return input;
+    };
+    const expires = field('shareExpires', 'date', 'expires');
+    const password = field('sharePassword', 'password', 'password');
+    password.autocomplete = 'new-password';
+    const limit = field('shareLimit', 'number', 'limit');
+    const create = button(t('shareCreate'), null, '', 'share-create');
+    create.type = 'submit';
+    form.append(create, button(t('cancel'), () => this.refresh(), 'secondary'));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.share(entry, {
+        expiresAt: expires.value ? new Date(expires.value + 'T23:59:59').toISOString() : null,
+        password: password.value || null,
+        downloadLimit: limit.value ? Number(limit.value) : null,
+      });
+    });
+    td.append(form);
+    tr.replaceChildren(td);
+    expires.focus();
+  },
+
+  /** Creates the link and shows it once (with the vault share's key after the #). */
+  async share(entry, options) {
+    try {
+      const { request, fragment } = await this.store.shareRequest(this.folder, entry);
+      const created = await json('/panel/files/api/shares', { method: 'POST', body: JSON.stringify({ ...request, ...options }) });
+      const url = created.url + (fragment ? '#' + fragment : '');
+      await this.refresh();
+      const output = $('share-created');
+      $('share-url').value = url;
+      output.hidden = false;
+      $('share-url').select();
+      status(t('shareCreated'));
+      return url;
+    } catch (e) { fail(e); await this.refresh(); return null; }
+  },
+
+  async refreshShares() {
+    const body = $('shares-listing').tBodies[0];
+    const all = (await json('/panel/files/api/shares')).filter((s) => s.space === this.space.name);
+    body.replaceChildren(...(all.length ? all.map((share) => {
+      const tr = document.createElement('tr');
+      const name = this.store.shareName(share);
+      tr.dataset.name = name;
+      tr.dataset.id = share.id;
+      tr.dataset.state = share.state;
+      tr.append(cell(name + (share.folder ? '/' : '')), cell(t('shareState.' + share.state)),
+        cell(t('downloads', share.downloads) + (share.downloadLimit ? ' / ' + share.downloadLimit : '')),
+        cell(formatDate(new Date(share.created))));
+      const actions = document.createElement('td');
+      if (share.state === 'active') actions.append(button(t('revoke'), () => this.revoke(share), 'secondary', 'revoke'));
+      actions.append(button(t('accessLog'), () => this.showLog(tr, share), 'secondary', 'log'));
+      tr.append(actions);
+      return tr;
+    }) : [row([t('noShares')])]));
+  },
+
+  async revoke(share) {
+    if (!confirm(t('confirmRevoke'))) return;
+    try {
+      await json('/panel/files/api/shares/' + share.id, { method: 'DELETE' });
+      $('share-created').hidden = true;
+      status(t('revoked'));
+    } catch (e) { fail(e); }
+    await this.refreshShares();
+  },
+
+  async showLog(tr, share) {
+    const entries = await json('/panel/files/api/shares/' + share.id + '/log');
+    const list = document.createElement('ul');
+    list.className = 'share-log';
+    list.append(...entries.map((e) => {
+      const li = document.createElement('li');
+      li.textContent = formatDate(new Date(e.at)) + ' · ' + e.event + ' · ' + e.network;
+      return li;
+    }));
+    tr.nextElementSibling?.classList.contains('share-log-row') && tr.nextElementSibling.remove();
+    const logRow = row(['']);
+    logRow.className = 'share-log-row';
+    logRow.cells[0].replaceChildren(list);
+    tr.after(logRow);
   },
 
   /** Renames or moves: {@code target} is a path from the top ("/a/b/name") or a new name here. */

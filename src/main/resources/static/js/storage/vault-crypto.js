@@ -343,7 +343,15 @@ export async function encryptBytes(masterkey, bytes) {
  * Decrypts a stream of ciphertext (a fetch body) chunk by chunk; yields cleartext pieces as they
  * are authenticated. Holds at most one chunk plus what the network delivered at once.
  */
-export async function* decryptStream(masterkey, stream) {
+export function decryptStream(masterkey, stream) {
+  return decryptContent(stream, (bytes) => readHeader(masterkey, bytes));
+}
+
+/**
+ * {@link decryptStream} with the header opened by {@code openHeader(headerBytes) → { nonce, key }}:
+ * with the vault's key, or (a share link's recipient) with one file's content key.
+ */
+export async function* decryptContent(stream, openHeader) {
   const reader = stream.getReader();
   let buffer = new Uint8Array(0);
   let header = null;
@@ -352,7 +360,7 @@ export async function* decryptStream(masterkey, stream) {
     const { done, value } = await reader.read();
     if (value) buffer = buffer.length ? concat(buffer, value) : value;
     if (!header && buffer.length >= HEADER_SIZE) {
-      header = await readHeader(masterkey, buffer);
+      header = await openHeader(buffer.subarray(0, HEADER_SIZE));
       buffer = buffer.slice(HEADER_SIZE);
     }
     if (header) {
@@ -368,6 +376,56 @@ export async function* decryptStream(masterkey, stream) {
   }
   if (!header) throw new IntegrityError('file shorter than its header');
 }
+
+// ---- sharing (see docs/vault-format.md, "How sharing adds to it") ------------------------------
+// A share hands out one file's content key, never the vault's keys: the key is in the header, which
+// only the vault's encKey opens. The recipient needs nothing else: the header nonce is in the clear.
+
+/** The raw 256-bit content key of a file, from its header (68 bytes) and the vault's keys. */
+export async function readContentKey(masterkey, headerBytes) {
+  if (headerBytes.length < HEADER_SIZE) throw new IntegrityError('file shorter than its header');
+  let payload;
+  try {
+    payload = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: headerBytes.slice(0, 12) }, await masterkey.gcmKey(),
+      headerBytes.subarray(12, HEADER_SIZE)));
+  } catch {
+    throw new IntegrityError('file header failed authentication');
+  }
+  const key = payload.slice(8, 40);
+  payload.fill(0);
+  return key;
+}
+
+/** Opens a header with a file's content key instead of the vault's keys (for {@link decryptContent}). */
+export function contentKeyOpener(rawContentKey) {
+  let key = null;
+  return async (headerBytes) => {
+    if (headerBytes.length < HEADER_SIZE) throw new IntegrityError('file shorter than its header');
+    key ??= await subtle.importKey('raw', rawContentKey, 'AES-GCM', false, ['decrypt']);
+    return { nonce: headerBytes.slice(0, 12), key };
+  };
+}
+
+/** A share's manifest: nonce ‖ AES-GCM(key, UTF-8 JSON); the 256-bit key goes into the link's fragment. */
+export async function sealManifest(rawKey, object) {
+  const nonce = random(12);
+  const key = await subtle.importKey('raw', rawKey, 'AES-GCM', false, ['encrypt']);
+  return concat(nonce, new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce }, key, utf8(JSON.stringify(object)))));
+}
+
+/** @throws IntegrityError when the key is not the manifest's (a mistyped link) or the manifest was changed */
+export async function openManifest(rawKey, bytes) {
+  if (rawKey.length !== 32 || bytes.length < 12 + 16) throw new IntegrityError('not a share manifest');
+  try {
+    const key = await subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']);
+    const plain = await subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
+    return JSON.parse(fromUtf8(new Uint8Array(plain)));
+  } catch {
+    throw new IntegrityError('share manifest failed authentication');
+  }
+}
+
+export const base64urlNoPadding = base64urlNoPad;
 
 export async function decryptBytes(masterkey, bytes) {
   const parts = [];

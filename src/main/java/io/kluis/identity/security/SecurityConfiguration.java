@@ -91,8 +91,23 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Share links ({@code /s/**}, STO-2): public, no login. The password form carries a CSRF token
+	 * like every form; the token in the path is a capability, so these pages never send a referrer.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain shareLinkPages(HttpSecurity http, Environment environment) throws Exception {
+		http.securityMatcher("/s/**")
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.requestCache(r -> r.disable());
+		headers(http, environment);
+		http.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, AccountAuthenticationProvider passwordProvider,
 			LoginHandlers handlers, SecurityContextRepository contexts, IdentityProperties properties,
 			SecuritySettings settings, Environment environment, Clock clock) throws Exception {
@@ -100,7 +115,7 @@ class SecurityConfiguration {
 				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
 						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/newsletter/**",
 						"/consent/**", "/requests/**", "/error",
-						"/css/**", "/js/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
+						"/css/**", "/js/**", "/vendor/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/login/second-factor").hasAuthority(MfaPendingAuthentication.AUTHORITY)

@@ -12,6 +12,7 @@ import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Uploads;
 import io.kluis.storage.files.Usage;
+import io.kluis.storage.share.ShareRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,13 @@ import org.springframework.stereotype.Component;
  * and blob outright; nothing is kept (RIG-3). {@code stored-files} has the trigger
  * {@code ACCOUNT_CLOSED} and is erased at closure, so its retention finds nothing; the trash's
  * retention empties what was deleted before the cutoff.
+ *
+ * <p>Share links ({@code storage-shares}) and their access logs ({@code storage-share-log}, who
+ * opened a link when, networks truncated) are the owner's data too: exported without the token
+ * hash or password hash, erased with the account, and expired by the register (a link 30 days after
+ * it ended, a log entry a year after it was written). Restriction (RIG-4) needs no step here: a
+ * restricted owner's links stop working while the restriction lasts (serving them is processing),
+ * and work again when it is lifted, because {@code ShareLinkAccess} asks on every request.
  */
 @Component
 class StorageDataHolder implements PersonalDataHolder {
@@ -40,6 +48,10 @@ class StorageDataHolder implements PersonalDataHolder {
 	static final String FILES = "stored-files";
 
 	static final String TRASH = "storage-trash";
+
+	static final String SHARES = "storage-shares";
+
+	static final String SHARE_LOG = "storage-share-log";
 
 	private final Spaces spaces;
 
@@ -53,9 +65,12 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final Uploads uploads;
 
-	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads,
+	private final ShareRecords shares;
+
+	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.uploads = uploads;
+		this.shares = shares;
 		this.spaces = spaces;
 		this.tree = tree;
 		this.nodes = nodes;
@@ -70,15 +85,23 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	@Override
 	public Set<String> categories() {
-		return Set.of(FILES, TRASH);
+		return Set.of(FILES, TRASH, SHARES, SHARE_LOG);
 	}
 
 	@Override
 	public Map<String, String> personalColumns() {
-		return Map.of("storage_uploads.account_id", FILES, "storage_uploads.path", FILES,
-				"storage_spaces.account_id", FILES, "storage_usage.account_id", FILES,
-				"storage_locks.account_id", FILES, "storage_locks.owner_xml", FILES, "storage_nodes.name", FILES,
-				"storage_properties.value_xml", FILES, "storage_nodes.trashed_name", TRASH);
+		return Map.ofEntries(Map.entry("storage_uploads.account_id", FILES),
+				Map.entry("storage_uploads.path", FILES),
+				Map.entry("storage_spaces.account_id", FILES),
+				Map.entry("storage_usage.account_id", FILES),
+				Map.entry("storage_locks.account_id", FILES),
+				Map.entry("storage_locks.owner_xml", FILES),
+				Map.entry("storage_nodes.name", FILES),
+				Map.entry("storage_properties.value_xml", FILES),
+				Map.entry("storage_nodes.trashed_name", TRASH),
+				Map.entry("storage_shares.account_id", SHARES),
+				Map.entry("storage_share_access.account_id", SHARE_LOG),
+				Map.entry("storage_share_access.network", SHARE_LOG));
 	}
 
 	@Override
@@ -113,7 +136,9 @@ class StorageDataHolder implements PersonalDataHolder {
 		files.addAll(locks(subject));
 		var figures = usage.of(subject.account());
 		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
-		return List.of(new ExportedCategory(FILES, files, fileContents), new ExportedCategory(TRASH, trash, trashContents));
+		return List.of(new ExportedCategory(FILES, files, fileContents), new ExportedCategory(TRASH, trash, trashContents),
+				ExportedCategory.of(SHARES, shares.exportLinks(subject.account())),
+				ExportedCategory.of(SHARE_LOG, shares.exportLog(subject.account())));
 	}
 
 	private void walk(Space space, Node top, String topPath, List<Map<String, Object>> records,
@@ -176,6 +201,8 @@ class StorageDataHolder implements PersonalDataHolder {
 			return Erased.none();
 		}
 		uploads.abortAll(subject.account());
+		int links = shares.eraseLinks(subject.account());
+		int log = shares.eraseLog(subject.account());
 		int live = 0;
 		int trashed = 0;
 		for (Space space : spaces.existing(subject.account())) {
@@ -188,6 +215,8 @@ class StorageDataHolder implements PersonalDataHolder {
 		var removed = new LinkedHashMap<String, Integer>();
 		removed.put(FILES, live);
 		removed.put(TRASH, trashed);
+		removed.put(SHARES, links);
+		removed.put(SHARE_LOG, log);
 		return new Erased(removed, Map.of());
 	}
 
@@ -196,6 +225,10 @@ class StorageDataHolder implements PersonalDataHolder {
 		switch (category) {
 			case TRASH:
 				return emptyTrash(cutoff, dryRun);
+			case SHARES:
+				return shares.expireLinks(cutoff, dryRun);
+			case SHARE_LOG:
+				return shares.expireLog(cutoff, dryRun);
 			case FILES:
 				// Trigger ACCOUNT_CLOSED: a closed account's spaces are erased at closure.
 				return 0;

@@ -39,7 +39,10 @@ class FilesPanelController {
 			"delete", "restore", "purge", "uploading", "uploaded", "downloaded", "failed", "error", "created", "deleted", "restored",
 			"moved", "unlocked", "locked", "wrongPassphrase", "mismatch", "tooShort", "nameMissing", "exists",
 			"trashEmpty", "unknownName", "root", "confirmDelete", "confirmPurge", "usage", "vault", "plain", "site",
-			"newName", "cancel", "save", "decrypting", "recoveryMismatch", "passphraseChanged");
+			"newName", "cancel", "save", "decrypting", "recoveryMismatch", "passphraseChanged", "share", "shareCreate",
+			"shareExpires", "sharePassword", "shareLimit", "shareLink", "shareCreated", "revoke", "revoked", "confirmRevoke",
+			"accessLog", "shareState.active", "shareState.expired", "shareState.exhausted", "shareState.revoked",
+			"downloads", "encryptedItem", "noShares");
 
 	record SpaceView(String name, SpaceKind kind, Instant created) {
 	}

@@ -49,10 +49,43 @@ class StorageDataHolderIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	io.kluis.storage.share.ShareLinkManagement shareLinks;
+
+	@Autowired
 	Clock clock;
 
 	@Value("${kluis.data-dir}")
 	Path dataDir;
+
+	@Test
+	@DisplayName("STO-2, RIG-1, RIG-3, RET-2: share links and their access log are exported (without token or password hashes), erased with the account, and expired by the register's periods")
+	void shareLinks() {
+		AccountId account = AccountId.random();
+		Space files = spaces.create(account, "files", SpaceKind.PLAIN);
+		write(files, "offer.txt", "dear customer");
+		var created = shareLinks.create(account, new io.kluis.storage.share.ShareLinkManagement.NewShare("files",
+				"offer.txt", null, "zeven zeeën", 3, null, null), "203.0.113.45");
+		shareLinks.revoke(account, created.link().id(), "2001:db8:abcd:1::9");
+
+		var export = holder.export(DataSubject.of(account));
+		assertThat(category(export, "storage-shares").records()).singleElement().satisfies(r -> assertThat(r)
+			.containsEntry("path", "offer.txt").containsEntry("password", true).containsEntry("downloadLimit", 3));
+		assertThat(category(export, "storage-share-log").records()).extracting(r -> r.get("network"))
+			.containsExactly("203.0.113.0/24", "2001:db8:abcd::/48");
+		assertThat(export.toString() + category(export, "storage-shares").records()).doesNotContain("argon2", created.token());
+
+		var later = clock.instant().plus(Duration.ofDays(31));
+		assertThat(holder.applyRetention("storage-shares", later.minus(Duration.ofDays(30)), true)).isPositive();
+		assertThat(holder.applyRetention("storage-share-log", clock.instant().minus(Duration.ofDays(365)), true)).isZero();
+
+		var erased = holder.erase(DataSubject.of(account));
+		assertThat(erased.removed()).containsEntry("storage-shares", 1).containsEntry("storage-share-log", 2);
+		assertThat(holder.export(DataSubject.of(account))).allSatisfy(c -> {
+			if (c.category().startsWith("storage-share")) {
+				assertThat(c.records()).isEmpty();
+			}
+		});
+	}
 
 	@Test
 	@DisplayName("RIG-1, RIG-5: the export of a customer with files holds every file's bytes, the folders and the trash")

@@ -90,7 +90,7 @@ class VaultFileManagerBrowserTests {
 	}
 
 	@Test
-	@DisplayName("STO-1, acceptance 2: create vault → upload a folder with a 200 MiB file → ciphertext without names on disk → download equals → cryptofs shows the same tree and bytes; rename, trash and restore, lock and unlock")
+	@DisplayName("STO-1, STO-2, acceptance 2: create vault → upload a folder with a 200 MiB file → ciphertext without names on disk → download equals → cryptofs shows the same tree and bytes → share a link with password → a fresh browser profile opens it and downloads the same bytes (SHA-256) → revoke → the link is gone; rename, trash and restore, lock and unlock")
 	void vaultInThePanel(ChromeDriver browser, @TempDir Path work) throws IOException {
 		Path folder = Files.createDirectories(work.resolve("upload").resolve("Reis 2024"));
 		Path big = folder.resolve("reisverslag-video.bin");
@@ -167,6 +167,38 @@ class VaultFileManagerBrowserTests {
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
 			.until(() -> Files.exists(downloaded) && Files.size(downloaded) == BIG);
 		assertThat(Files.mismatch(big, downloaded)).isEqualTo(-1);
+
+		// STO-2: share the 200 MiB file with a password; a fresh browser profile opens the link,
+		// decrypts with the key in the fragment and saves the same bytes; revoked, the link is gone.
+		String link = shareWithPassword(browser, "reisverslag-video.bin", "zeven zeeën");
+		assertThat(link).startsWith(baseUrl + "/s/").contains("#");
+		Path received = Files.createDirectories(work.resolve("received"));
+		try (Browser.Session other = Browser.open()) {
+			ChromeDriver recipient = other.driver();
+			recipient.executeCdpCommand("Browser.setDownloadBehavior",
+					Map.of("behavior", "allow", "downloadPath", received.toString()));
+			recipient.get(link);
+			recipient.findElement(By.id("share-password")).sendKeys("zeven zeeën");
+			recipient.findElement(By.id("share-open")).click();
+			await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(recipient, "share-listing", "reisverslag-video.bin"));
+			assertThat(recipient.getCurrentUrl()).as("the key stayed in the fragment").isEqualTo(link);
+			Browser.screenshot(recipient, "share-recipient");
+			action(recipient, "share-listing", "reisverslag-video.bin", "download").click();
+			Path got = received.resolve("reisverslag-video.bin");
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> Files.exists(got) && Files.size(got) == BIG);
+			assertThat(sha256(got)).isEqualTo(sha256(big));
+		}
+		row(browser, "shares-listing", "reisverslag-video.bin").findElement(By.cssSelector("button[data-action=revoke]")).click();
+		browser.switchTo().alert().accept();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "revoked".equals(
+				row(browser, "shares-listing", "reisverslag-video.bin").getDomAttribute("data-state")));
+		try (Browser.Session other = Browser.open()) {
+			ChromeDriver recipient = other.driver();
+			recipient.get(link);
+			assertThat(recipient.findElements(By.id("share-gone"))).hasSize(1);
+			assertThat(recipient.findElements(By.id("share-password"))).isEmpty();
+		}
 
 		// Rename, delete to the trash, restore.
 		action(browser, "listing", "notities.txt", "rename").click();
@@ -285,6 +317,33 @@ class VaultFileManagerBrowserTests {
 		action(browser, "trash-listing", "antwoord.txt", "restore").click();
 		await().atMost(Duration.ofSeconds(20)).until(() -> rowPresent(browser, "listing", "antwoord.txt"));
 		assertThat(tree.resolve(documents, io.kluis.storage.files.FilePath.of(List.of("antwoord.txt")))).isPresent();
+	}
+
+	/** Shares a listed file with a password through the page and returns the link shown once. */
+	private static String shareWithPassword(ChromeDriver browser, String name, String password) {
+		action(browser, "listing", name, "share").click();
+		browser.findElement(By.cssSelector("form.share-form input[name=password]")).sendKeys(password);
+		browser.findElement(By.cssSelector("form.share-form button[data-action=share-create]")).click();
+		await().atMost(Duration.ofMinutes(1)).until(() -> {
+			String value = browser.findElement(By.id("share-url")).getDomProperty("value");
+			return value != null && !value.isEmpty();
+		});
+		return browser.findElement(By.id("share-url")).getDomProperty("value");
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try (var in = Files.newInputStream(file)) {
+			var digest = java.security.MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 20];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				digest.update(buffer, 0, n);
+			}
+			return java.util.HexFormat.of().formatHex(digest.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static CryptoFileSystemProperties properties(Path vault, String passphrase) {
