@@ -188,6 +188,7 @@ class KillDuringUploadsServerTests {
 
 		String account = api("/api/v1/me").get("id").asString();
 		try (Connection db = database()) {
+			assertThat(smallWithoutContents(db, account)).as("every small file's contents are in the database").isEmpty();
 			assertThat(blobFiles()).as("right after the restart every blob file has a row or a journal entry")
 				.isSubsetOf(union(rowBlobs(db, account), journal(db)));
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -403,9 +404,20 @@ class KillDuringUploadsServerTests {
 		}
 	}
 
+	/** The blob-store keys of the account's rows (small files' contents are in the database). */
 	private static Set<String> rowBlobs(Connection db, String account) throws SQLException {
 		try (var statement = db.prepareStatement("select n.blob from storage_nodes n join storage_spaces s "
-				+ "on n.space_id = s.id where s.account_id = ? and n.blob is not null")) {
+				+ "on n.space_id = s.id where s.account_id = ? and n.blob is not null and n.blob not like 's%'")) {
+			statement.setObject(1, UUID.fromString(account));
+			return strings(statement);
+		}
+	}
+
+	/** Rows of small files whose contents are not in the database (none may be). */
+	private static Set<String> smallWithoutContents(Connection db, String account) throws SQLException {
+		try (var statement = db.prepareStatement("select n.blob from storage_nodes n join storage_spaces s "
+				+ "on n.space_id = s.id where s.account_id = ? and n.blob like 's%' "
+				+ "and not exists (select 1 from storage_small_blobs b where b.blob = n.blob)")) {
 			statement.setObject(1, UUID.fromString(account));
 			return strings(statement);
 		}

@@ -33,8 +33,11 @@ public class BlobSweep {
 
 	private final Uploads uploads;
 
+	private final FileTree tree;
+
 	BlobSweep(BlobJournal journal, Nodes nodes, BlobStore blobs, StorageProperties properties, Uploads uploads,
-			Clock clock) {
+			FileTree tree, Clock clock) {
+		this.tree = tree;
 		this.uploads = uploads;
 		this.journal = journal;
 		this.nodes = nodes;
@@ -55,7 +58,7 @@ public class BlobSweep {
 		for (String blob : journal.sweepable(abandoned, 1000)) {
 			try {
 				if (!nodes.blobReferenced(blob)) {
-					blobs.delete(blob);
+					tree.delete(blob);
 					removed++;
 				}
 				journal.forget(blob);

@@ -2,9 +2,11 @@ package io.kluis.storage.files;
 
 import io.kluis.storage.blob.BlobStore;
 import io.kluis.storage.blob.BlobUpload;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,9 +53,15 @@ public class FileTree {
 
 	private final Spaces spaces;
 
-	FileTree(Nodes nodes, Spaces spaces, Usage usage, BlobJournal journal, BlobStore blobs,
-			TransactionTemplate transactions, Clock clock) {
+	private final SmallBlobs smallBlobs;
+
+	private final int smallFileLimit;
+
+	FileTree(Nodes nodes, Spaces spaces, Usage usage, BlobJournal journal, BlobStore blobs, SmallBlobs smallBlobs,
+			StorageProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.nodes = nodes;
+		this.smallBlobs = smallBlobs;
+		this.smallFileLimit = (int) properties.smallFileLimit().toBytes();
 		this.spaces = spaces;
 		this.usage = usage;
 		this.journal = journal;
@@ -127,6 +135,21 @@ public class FileTree {
 		}
 		long limit = length >= 0 ? length : figures.available() + replacedSize;
 		String type = contentType(space, name, contentType);
+		if (length <= smallFileLimit) {
+			byte[] head = readAtMost(content, smallFileLimit + 1);
+			if (head.length <= smallFileLimit) {
+				// the whole file: into the database with its row, in one transaction
+				if (head.length > limit) {
+					throw length < 0 ? new StorageException.QuotaExceeded() : new StorageException.IncompleteUpload();
+				}
+				if (length >= 0 && head.length != length) {
+					throw new StorageException.IncompleteUpload();
+				}
+				return store(space, parent, name, head.length, SmallBlobs.newKey(), type, existing, precondition, head);
+			}
+			// an unknown length that turned out large: the blob store takes what was read and the rest
+			content = new SequenceInputStream(new ByteArrayInputStream(head), content);
+		}
 		String blob = Etags.newBlobKey();
 		journal.writing(blob, clock.instant());
 		boolean durable = false;
@@ -138,7 +161,7 @@ public class FileTree {
 			}
 			upload.commit();
 			durable = true;
-			Written result = store(space, parent, name, written, blob, type, existing, precondition);
+			Written result = store(space, parent, name, written, blob, type, existing, precondition, null);
 			stored = true;
 			return result;
 		}
@@ -171,7 +194,7 @@ public class FileTree {
 			throw new StorageException.Changed();
 		}
 		return store(space, parent, path.name(), size, blob, contentType(space, path.name(), contentType), existing,
-				precondition);
+				precondition, null);
 	}
 
 	/** Checks that a file could be written at {@code path}: its folder exists and no folder has the name. */
@@ -182,8 +205,12 @@ public class FileTree {
 		}
 	}
 
+	/**
+	 * Stores the row of a file whose contents are durable: in the blob store (journalled as
+	 * WRITING until now), or {@code small} contents that go into the database in this transaction.
+	 */
 	private Written store(Space space, Node parent, String name, long size, String blob, String type,
-			Optional<Node> seen, Precondition precondition) {
+			Optional<Node> seen, Precondition precondition, byte @Nullable [] small) {
 		Instant now = clock.instant();
 		String[] garbage = new String[1];
 		Written written;
@@ -197,7 +224,12 @@ public class FileTree {
 				if (changedMeanwhile && !precondition.holds(current)) {
 					throw new StorageException.Changed();
 				}
-				journal.forget(blob);
+				if (small != null) {
+					smallBlobs.insert(blob, small);
+				}
+				else {
+					journal.forget(blob);
+				}
 				if (current.isPresent()) {
 					Node old = current.get();
 					usage.add(space.account(), size - old.size());
@@ -538,18 +570,41 @@ public class FileTree {
 		if (file.blob() == null) {
 			throw new StorageException.WrongKind("A folder has no contents to read.");
 		}
+		if (SmallBlobs.isSmall(file.blob())) {
+			return smallBlobs.open(file.blob(), offset, length);
+		}
 		return blobs.open(file.blob(), offset, length);
 	}
 
 	/** The file's contents as a local file, when the blob store keeps them so (for sendfile). */
 	public Optional<Path> localFile(Node file) {
-		return file.blob() == null ? Optional.empty() : blobs.localFile(file.blob());
+		return file.blob() == null || SmallBlobs.isSmall(file.blob()) ? Optional.empty() : blobs.localFile(file.blob());
+	}
+
+	/** Deletes a blob's contents, wherever they are kept. */
+	void delete(String blob) throws IOException {
+		if (SmallBlobs.isSmall(blob)) {
+			smallBlobs.delete(blob);
+		}
+		else {
+			blobs.delete(blob);
+		}
+	}
+
+	/** Reads up to {@code max} bytes, fewer only at the end of the stream; a failed read is a broken-off upload. */
+	private static byte[] readAtMost(InputStream in, int max) {
+		try {
+			return in.readNBytes(max);
+		}
+		catch (IOException e) {
+			throw new StorageException.IncompleteUpload();
+		}
 	}
 
 	/** Deletes a blob nothing names any more, then its journal entry; the sweep retries on failure. */
 	void discard(String blob) {
 		try {
-			blobs.delete(blob);
+			delete(blob);
 			journal.forget(blob);
 		}
 		catch (IOException | RuntimeException e) {

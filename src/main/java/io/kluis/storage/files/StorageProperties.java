@@ -20,12 +20,24 @@ import org.springframework.util.unit.DataSize;
  *        refused with {@code propfind-finite-depth} (clients then walk with depth 1)
  * @param maxLockTimeout the longest lock a WebDAV client gets, whatever it asks for
  * @param blobs where file contents are kept
+ * @param smallFileLimit files up to this size are kept in the database, written with their row in
+ *        one transaction (no blob file, no fsync of their own); {@code 0} keeps every file in the
+ *        blob store. At most 1 MB.
  */
 @ConfigurationProperties("kluis.storage")
 public record StorageProperties(@DefaultValue("10GB") DataSize defaultQuota, @DefaultValue("20") int maxSpaces,
 		@DefaultValue("24h") Duration unfinishedUploadAge,
 		@DefaultValue("10000") int maxPropfindEntries, @DefaultValue("1h") Duration maxLockTimeout,
-		@DefaultValue Blobs blobs) {
+		@DefaultValue Blobs blobs, @DefaultValue("64KB") DataSize smallFileLimit) {
+
+	/** The largest small-file limit: beyond it a file belongs in the blob store, not in a database row. */
+	static final long MAX_SMALL_FILE_LIMIT = 1024 * 1024;
+
+	public StorageProperties {
+		if (smallFileLimit.toBytes() < 0 || smallFileLimit.toBytes() > MAX_SMALL_FILE_LIMIT) {
+			throw new IllegalArgumentException("kluis.storage.small-file-limit must be between 0 and 1MB");
+		}
+	}
 
 	/**
 	 * @param backend {@code filesystem} (default) or {@code s3}

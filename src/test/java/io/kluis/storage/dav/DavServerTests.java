@@ -196,6 +196,57 @@ class DavServerTests {
 	}
 
 	@Test
+	@DisplayName("Files up to the small-file limit live in the database with their row; larger and chunked ones in the blob store; both read back whole and in ranges")
+	void smallFilesInTheDatabaseLargeInTheBlobStore() {
+		int limit = 64 * 1024;
+		List<String> storeBefore = StoredBlobs.of(blobStore).committed();
+		byte[] small = randomBytes(limit);
+		byte[] large = randomBytes(limit + 1);
+		byte[] streamed = new byte[100_000];
+		try {
+			new RandomStream(streamed.length).readNBytes(streamed, 0, streamed.length);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		assertThat(dav.put("/dav/files/small.bin", small).statusCode()).isEqualTo(201);
+		assertThat(dav.put("/dav/files/empty.bin", new byte[0]).statusCode()).isEqualTo(201);
+		assertThat(dav.send(dav.request("PUT", "/dav/files/chunked-small.bin",
+				BodyPublishers.ofInputStream(() -> new RandomStream(1000)))).statusCode()).isEqualTo(201);
+		assertThat(dav.put("/dav/files/large.bin", large).statusCode()).isEqualTo(201);
+		assertThat(dav.send(dav.request("PUT", "/dav/files/chunked-large.bin",
+				BodyPublishers.ofInputStream(() -> new RandomStream(streamed.length)))).statusCode()).isEqualTo(201);
+
+		assertThat(dav.get("/dav/files/small.bin").body()).isEqualTo(small);
+		assertThat(dav.get("/dav/files/empty.bin").body()).isEmpty();
+		assertThat(dav.get("/dav/files/large.bin").body()).isEqualTo(large);
+		assertThat(dav.get("/dav/files/chunked-large.bin").body()).as("the bytes read before the spill are kept")
+			.isEqualTo(streamed);
+		var range = dav.sendForBytes(dav.request("GET", "/dav/files/small.bin", BodyPublishers.noBody())
+			.header("Range", "bytes=1000-1999"));
+		assertThat(range.statusCode()).isEqualTo(206);
+		assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(small, 1000, 2000));
+
+		var inDatabase = jdbc.sql("select n.name from storage_nodes n join storage_small_blobs b on b.blob = n.blob "
+				+ "join storage_spaces s on s.id = n.space_id where s.account_id = ?")
+			.param(customer.id().value())
+			.query(String.class)
+			.list();
+		assertThat(inDatabase).contains("small.bin", "empty.bin", "chunked-small.bin")
+			.doesNotContain("large.bin", "chunked-large.bin");
+		var added = new java.util.ArrayList<>(StoredBlobs.of(blobStore).committed());
+		added.removeAll(storeBefore);
+		assertThat(added).as("the two large files, and nothing else, in the blob store").hasSize(2);
+
+		// overwriting a small file with a large one and back leaves no contents behind
+		List<String> allBefore = allBlobFiles();
+		assertThat(dav.put("/dav/files/small.bin", large).statusCode()).isEqualTo(204);
+		assertThat(dav.put("/dav/files/small.bin", small).statusCode()).isEqualTo(204);
+		assertThat(dav.get("/dav/files/small.bin").body()).isEqualTo(small);
+		assertThat(allBlobFiles()).as("one contents per file, none orphaned").hasSameSizeAs(allBefore);
+	}
+
+	@Test
 	@DisplayName("Usage equals the sum of the live and trashed files after writes, overwrites, copies and deletes")
 	void usageMatchesTheFiles() {
 		dav.put("/dav/files/a.bin", randomBytes(1000));
@@ -264,9 +315,14 @@ class DavServerTests {
 		return files();
 	}
 
-	/** Every committed blob of every customer, sorted (tests run one at a time). */
+	/**
+	 * Every committed blob of every customer, sorted (tests run one at a time): blob-store objects
+	 * and the contents of small files, which are kept in the database.
+	 */
 	private List<String> allBlobFiles() {
-		return StoredBlobs.of(blobStore).committed();
+		var all = new java.util.ArrayList<>(StoredBlobs.of(blobStore).committed());
+		all.addAll(jdbc.sql("select blob from storage_small_blobs").query(String.class).list());
+		return all.stream().sorted().toList();
 	}
 
 	/** Temporary upload data of anyone: none may be left once every upload has ended. */
