@@ -183,7 +183,7 @@ export const app = {
     this.lock(false);
     this.space = this.spaces.find((s) => s.name === name);
     $('webdav-url').textContent = location.origin + '/dav/' + name + '/';
-    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash', 'shares', 'share-created']) $(id).hidden = true;
+    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash', 'shares', 'customer-shares', 'share-created']) $(id).hidden = true;
     status('');
     if (this.space.kind === 'VAULT') {
       if (await Vault.exists(dav, name)) $('vault-unlock').hidden = false;
@@ -199,6 +199,7 @@ export const app = {
     $('browser').hidden = false;
     $('trash').hidden = false;
     $('shares').hidden = false;
+    $('customer-shares').hidden = false;
     $('lock-vault').hidden = !(store instanceof VaultStore);
     if (store instanceof VaultStore) {
       await sharing.unlock(store.vault).catch(fail);
@@ -215,6 +216,8 @@ export const app = {
       $('browser').hidden = true;
       $('trash').hidden = true;
       $('shares').hidden = true;
+      $('customer-shares').hidden = true;
+      $('customer-shares-listing').tBodies[0].replaceChildren();
       $('share-created').hidden = true;
       $('vault-unlock').hidden = false;
       $('listing').tBodies[0].replaceChildren();

@@ -11,13 +11,9 @@ import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
-import java.math.BigInteger;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -272,28 +268,8 @@ class PeerShareServerTests {
 		return key.get("fingerprint").asString();
 	}
 
-	static byte[] point() {
-		try {
-			var generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			var w = ((ECPublicKey) generator.generateKeyPair().getPublic()).getW();
-			byte[] out = new byte[65];
-			out[0] = 4;
-			System.arraycopy(fixed(w.getAffineX()), 0, out, 1, 32);
-			System.arraycopy(fixed(w.getAffineY()), 0, out, 33, 32);
-			return out;
-		}
-		catch (java.security.GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static byte[] fixed(BigInteger n) {
-		byte[] raw = n.toByteArray();
-		byte[] out = new byte[32];
-		int copy = Math.min(32, raw.length);
-		System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-		return out;
+	private static byte[] point() {
+		return SharingKeyFixtures.point();
 	}
 
 	private DavClient client(TestAccounts.Known known) {
