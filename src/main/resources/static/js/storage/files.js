@@ -6,6 +6,7 @@ import { Dav, DavError, pageCsrf } from './dav.js';
 import { Vault } from './vault-fs.js';
 import { VaultKeyError, cleartextLength, readContentKey, sealManifest, random, base64, base64urlNoPadding, HEADER_SIZE } from './vault-crypto.js';
 import { resumableUpload, blobPieces } from './uploads.js';
+import { Sharing } from './peer-shares.js';
 
 const $ = (id) => document.getElementById(id);
 const texts = Object.fromEntries(Array.from(document.querySelectorAll('#files-texts li'), (li) => [li.dataset.key, li.textContent]));
@@ -175,13 +176,14 @@ export const app = {
     meter.high = meter.max * 0.95;
     meter.value = u.usedBytes;
     $('quota-text').textContent = t('usage', formatSize(u.usedBytes), formatSize(u.quotaBytes));
+    await sharing.refreshIncoming();
   },
 
   async selectSpace(name) {
     this.lock(false);
     this.space = this.spaces.find((s) => s.name === name);
     $('webdav-url').textContent = location.origin + '/dav/' + name + '/';
-    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash', 'shares', 'share-created']) $(id).hidden = true;
+    for (const id of ['vault-create', 'vault-recovery', 'vault-unlock', 'browser', 'trash', 'shares', 'customer-shares', 'share-created']) $(id).hidden = true;
     status('');
     if (this.space.kind === 'VAULT') {
       if (await Vault.exists(dav, name)) $('vault-unlock').hidden = false;
@@ -197,17 +199,25 @@ export const app = {
     $('browser').hidden = false;
     $('trash').hidden = false;
     $('shares').hidden = false;
+    $('customer-shares').hidden = false;
     $('lock-vault').hidden = !(store instanceof VaultStore);
+    if (store instanceof VaultStore) {
+      await sharing.unlock(store.vault).catch(fail);
+      await sharing.refreshIncoming().catch(fail);
+    }
     await this.refresh();
   },
 
   lock(announce = true) {
     if (this.store instanceof VaultStore) {
       this.store.vault.lock();
+      sharing.lock();
       this.store = null;
       $('browser').hidden = true;
       $('trash').hidden = true;
       $('shares').hidden = true;
+      $('customer-shares').hidden = true;
+      $('customer-shares-listing').tBodies[0].replaceChildren();
       $('share-created').hidden = true;
       $('vault-unlock').hidden = false;
       $('listing').tBodies[0].replaceChildren();
@@ -311,7 +321,10 @@ export const app = {
     const limit = field('shareLimit', 'number', 'limit');
     const create = button(t('shareCreate'), null, '', 'share-create');
     create.type = 'submit';
-    form.append(create, button(t('cancel'), () => this.refresh(), 'secondary'));
+    form.append(create);
+    const email = field('shareCustomer', 'email', 'recipient');
+    form.append(button(t('shareWithCustomer'), () => this.shareWithCustomer(entry, email.value.trim()), 'secondary', 'share-customer'),
+      button(t('cancel'), () => this.refresh(), 'secondary'));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.share(entry, {
@@ -341,6 +354,15 @@ export const app = {
     } catch (e) { fail(e); await this.refresh(); return null; }
   },
 
+  /** Shares with another customer (peer-shares.js): by email address, for a vault with the key wrapped for theirs. */
+  async shareWithCustomer(entry, email) {
+    if (!email) { status(t('noRecipient'), true); return null; }
+    let fingerprint = null;
+    try { fingerprint = await sharing.share(this.store, this.folder, entry, email); } catch (e) { fail(e); }
+    await this.refresh();
+    return fingerprint;
+  },
+
   async refreshShares() {
     const body = $('shares-listing').tBodies[0];
     const all = (await json('/panel/files/api/shares')).filter((s) => s.space === this.space.name);
@@ -359,6 +381,7 @@ export const app = {
       tr.append(actions);
       return tr;
     }) : [row([t('noShares')])]));
+    await sharing.refreshOutgoing(this.space.name, this.store);
   },
 
   async revoke(share) {
@@ -371,21 +394,7 @@ export const app = {
     await this.refreshShares();
   },
 
-  async showLog(tr, share) {
-    const entries = await json('/panel/files/api/shares/' + share.id + '/log');
-    const list = document.createElement('ul');
-    list.className = 'share-log';
-    list.append(...entries.map((e) => {
-      const li = document.createElement('li');
-      li.textContent = formatDate(new Date(e.at)) + ' · ' + e.event + ' · ' + e.network;
-      return li;
-    }));
-    tr.nextElementSibling?.classList.contains('share-log-row') && tr.nextElementSibling.remove();
-    const logRow = row(['']);
-    logRow.className = 'share-log-row';
-    logRow.cells[0].replaceChildren(list);
-    tr.after(logRow);
-  },
+  async showLog(tr, share) { await showLogAt(tr, '/panel/files/api/shares/' + share.id + '/log'); },
 
   /** Renames or moves: {@code target} is a path from the top ("/a/b/name") or a new name here. */
   async move(entry, target) {
@@ -591,6 +600,23 @@ function transfer(label, state) {
   };
 }
 
+/** Shows a share's access log in a row below {@code tr}. */
+async function showLogAt(tr, url) {
+  const entries = await json(url);
+  const list = document.createElement('ul');
+  list.className = 'share-log';
+  list.append(...entries.map((e) => {
+    const li = document.createElement('li');
+    li.textContent = formatDate(new Date(e.at)) + ' · ' + e.event + ' · ' + e.network;
+    return li;
+  }));
+  tr.nextElementSibling?.classList.contains('share-log-row') && tr.nextElementSibling.remove();
+  const logRow = row(['']);
+  logRow.className = 'share-log-row';
+  logRow.cells[0].replaceChildren(list);
+  tr.after(logRow);
+}
+
 // ---- dropped folders -------------------------------------------------------------------------
 
 async function droppedItems(dataTransfer) {
@@ -612,6 +638,8 @@ async function droppedItems(dataTransfer) {
   for (const entry of entries) await walk(entry, '');
   return out;
 }
+
+const sharing = new Sharing({ json, t, status, fail, button, cell, row, formatDate, formatSize, showLog: showLogAt });
 
 // ---- wiring ----------------------------------------------------------------------------------
 

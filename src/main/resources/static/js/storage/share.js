@@ -2,13 +2,15 @@
 // in the fragment (never sent anywhere: browsers keep fragments to themselves, and this script puts
 // it in no request) opens the encrypted manifest; the manifest gives each file's name, size and
 // content key; the server serves only ciphertext. See docs/vault-format.md, "How sharing adds to it".
+// The file list and the download are exported: "Shared with me" in the panel (peer-shares.js) shows
+// a share from another customer with the same code once its key is unwrapped.
 import { contentKeyOpener, decryptContent, fromBase64, openManifest } from './vault-crypto.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('share-app');
-const base = app.dataset.base;
+const base = app?.dataset.base;
 const texts = Object.fromEntries(Array.from(document.querySelectorAll('#share-texts li'), (li) => [li.dataset.key, li.textContent]));
-const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
+const pageTexts = (key, ...args) => (texts[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
 const language = document.documentElement.lang || 'en';
 
 function status(message, bad = false) {
@@ -36,12 +38,12 @@ function keyFromFragment() {
  * the cleartext goes into Blob parts of a few MiB (kept on disk by the browser when large), so a
  * file of hundreds of MiB does not fill the tab's memory.
  */
-async function download(file, row) {
+export async function downloadFile(url, file, row, t = pageTexts) {
   const bar = row.querySelector('progress');
   const info = row.querySelector('.state');
   info.textContent = t('decrypting');
   try {
-    const response = await fetch(base + '/blobs/' + file.index, { credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
     if (!response.ok) throw new Error('status ' + response.status);
     const parts = [];
     let pending = [], pendingSize = 0, done = 0;
@@ -51,12 +53,12 @@ async function download(file, row) {
       bar.value = file.size ? done / file.size : 1;
     }
     if (pending.length) parts.push(new Blob(pending));
-    const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
+    const href = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
     const a = document.createElement('a');
-    a.href = url;
+    a.href = href;
     a.download = file.path.split('/').pop();
     a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
     bar.value = 1;
     info.textContent = t('downloaded');
     row.dataset.state = 'done';
@@ -67,23 +69,12 @@ async function download(file, row) {
   }
 }
 
-async function start() {
-  const key = keyFromFragment();
-  if (!key) { status(t('noKey'), true); return; }
-  const response = await fetch(base + '/manifest', { credentials: 'same-origin', cache: 'no-store' });
-  if (!response.ok) { status(t('failed'), true); return; }
-  let manifest;
-  try {
-    manifest = await openManifest(key, new Uint8Array(await response.arrayBuffer()));
-  } catch {
-    status(t('badKey'), true);
-    return;
-  } finally {
-    key.fill(0);
-  }
-  $('share-name').textContent = manifest.name + (manifest.folder ? '/' : '');
-  const body = $('share-listing').tBodies[0];
-  const files = (manifest.files || []).map((f, index) => ({ ...f, index }));
+/**
+ * Lists a manifest's files in {@code body}, each with a download button, a progress bar and a state;
+ * {@code blobUrl(file)} is where the file's ciphertext is ({@code file.index}: its place in the manifest).
+ */
+export function renderFiles(body, manifestFiles, blobUrl, t = pageTexts) {
+  const files = manifestFiles.map((f, index) => ({ ...f, index }));
   if (!files.length) {
     const tr = document.createElement('tr');
     const td = document.createElement('td');
@@ -111,13 +102,31 @@ async function start() {
       bar.setAttribute('aria-label', file.path);
       const state = document.createElement('span');
       state.className = 'state';
-      button.addEventListener('click', () => download(file, tr));
+      button.addEventListener('click', () => downloadFile(blobUrl(file), file, tr, t));
       actions.append(button, bar, state);
       tr.append(name, size, actions);
       return tr;
     }));
   }
+}
+
+async function start() {
+  const key = keyFromFragment();
+  if (!key) { status(pageTexts('noKey'), true); return; }
+  const response = await fetch(base + '/manifest', { credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok) { status(pageTexts('failed'), true); return; }
+  let manifest;
+  try {
+    manifest = await openManifest(key, new Uint8Array(await response.arrayBuffer()));
+  } catch {
+    status(pageTexts('badKey'), true);
+    return;
+  } finally {
+    key.fill(0);
+  }
+  $('share-name').textContent = manifest.name + (manifest.folder ? '/' : '');
+  renderFiles($('share-listing').tBodies[0], manifest.files || [], (file) => base + '/blobs/' + file.index);
   app.dataset.ready = 'true';
 }
 
-start().catch((e) => { console.warn('share: ' + (e && e.name)); status(t('failed'), true); });
+if (app) start().catch((e) => { console.warn('share: ' + (e && e.name)); status(pageTexts('failed'), true); });

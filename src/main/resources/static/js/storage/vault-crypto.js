@@ -427,6 +427,99 @@ export async function openManifest(rawKey, bytes) {
 
 export const base64urlNoPadding = base64urlNoPad;
 
+// ---- shares to another customer --------------------------------------------------------------
+// See docs/vault-format.md, "Shares to another customer". ECDH on P-256 (WebCrypto everywhere,
+// Debian Chromium included), HKDF-SHA256, AES-256-GCM. The private key never leaves this page
+// unwrapped, and the key that wraps it is derived from the unlocked vault's keys.
+
+const P256 = { name: 'ECDH', namedCurve: 'P-256' };
+const SHARING_SALT = utf8('kluis sharing key pair');
+const SHARING_INFO = utf8('v1 private key wrapping');
+const PEER_INFO = utf8('kluis peer share v1');
+
+async function hkdfGcmKey(ikm, salt, info, usages) {
+  const base = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveKey']);
+  return subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info }, base, { name: 'AES-GCM', length: 256 }, false, usages);
+}
+
+/** A fresh sharing key pair: the raw public key (65 bytes) and the PKCS#8 private key (overwrite it after wrapping). */
+export async function generateSharingKeyPair() {
+  const pair = await subtle.generateKey(P256, true, ['deriveBits']);
+  return {
+    publicKey: new Uint8Array(await subtle.exportKey('raw', pair.publicKey)),
+    pkcs8: new Uint8Array(await subtle.exportKey('pkcs8', pair.privateKey)),
+  };
+}
+
+/** The vault's key for its sharing key pair: HKDF-SHA256(encKey ‖ macKey, salt, info) → AES-256-GCM. */
+function sharingWrapKey(masterkey, usages) {
+  const raw = masterkey.raw();
+  return hkdfGcmKey(raw, SHARING_SALT, SHARING_INFO, usages).finally(() => raw.fill(0));
+}
+
+/** nonce (12) ‖ AES-GCM(PKCS#8, associated data: the public key) ‖ tag (16). */
+export async function wrapPrivateKey(masterkey, pkcs8, publicKey) {
+  const nonce = random(12);
+  const key = await sharingWrapKey(masterkey, ['encrypt']);
+  return concat(nonce, new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: publicKey }, key, pkcs8)));
+}
+
+/** @throws IntegrityError when this vault's keys do not open it, or it does not belong to {@code publicKey} */
+export async function unwrapPrivateKey(masterkey, wrapped, publicKey) {
+  let pkcs8;
+  try {
+    const key = await sharingWrapKey(masterkey, ['decrypt']);
+    pkcs8 = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: wrapped.subarray(0, 12), additionalData: publicKey }, key,
+      wrapped.subarray(12)));
+  } catch {
+    throw new IntegrityError('this vault does not open the sharing key');
+  }
+  try {
+    return await subtle.importKey('pkcs8', pkcs8, P256, false, ['deriveBits']);
+  } finally {
+    pkcs8.fill(0);
+  }
+}
+
+/** The first 128 bits of SHA-256 of the raw public key, hex in groups of four: what customers compare. */
+export async function sharingFingerprint(publicKey) {
+  const digest = new Uint8Array(await subtle.digest('SHA-256', publicKey)).subarray(0, 16);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('').match(/.{4}/g).join(' ');
+}
+
+async function peerKey(shared, ephemeral, recipient, usages) {
+  return hkdfGcmKey(new Uint8Array(shared), concat(ephemeral, recipient), PEER_INFO, usages);
+}
+
+/**
+ * ECDH-ES: wraps a 32-byte manifest key for a recipient's raw public key.
+ * Returns ephemeral public key (65) ‖ nonce (12) ‖ AES-GCM(key) ‖ tag (16) = 125 bytes.
+ */
+export async function wrapForRecipient(recipientPublicKey, rawKey) {
+  const recipient = await subtle.importKey('raw', recipientPublicKey, P256, false, []);
+  const ephemeral = await subtle.generateKey(P256, false, ['deriveBits']);
+  const ephemeralPublic = new Uint8Array(await subtle.exportKey('raw', ephemeral.publicKey));
+  const shared = await subtle.deriveBits({ name: 'ECDH', public: recipient }, ephemeral.privateKey, 256);
+  const key = await peerKey(shared, ephemeralPublic, recipientPublicKey, ['encrypt']);
+  const nonce = random(12);
+  return concat(ephemeralPublic, nonce, new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce }, key, rawKey)));
+}
+
+/** @throws IntegrityError when the wrapped key is not for this key pair or was changed */
+export async function unwrapFromSender(privateKey, publicKey, wrapped) {
+  try {
+    const ephemeralPublic = wrapped.subarray(0, 65);
+    const ephemeral = await subtle.importKey('raw', ephemeralPublic, P256, false, []);
+    const shared = await subtle.deriveBits({ name: 'ECDH', public: ephemeral }, privateKey, 256);
+    const key = await peerKey(shared, ephemeralPublic, publicKey, ['decrypt']);
+    return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: wrapped.subarray(65, 77) }, key, wrapped.subarray(77)));
+  } catch {
+    throw new IntegrityError('the shared key does not open with this sharing key');
+  }
+}
+
+
+
 export async function decryptBytes(masterkey, bytes) {
   const parts = [];
   for await (const part of decryptStream(masterkey, new Blob([bytes]).stream())) parts.push(part);

@@ -12,6 +12,7 @@ import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Uploads;
 import io.kluis.storage.files.Usage;
+import io.kluis.storage.share.PeerShareRecords;
 import io.kluis.storage.share.ShareRecords;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,13 @@ import org.springframework.stereotype.Component;
  * it ended, a log entry a year after it was written). Restriction (RIG-4) needs no step here: a
  * restricted owner's links stop working while the restriction lasts (serving them is processing),
  * and work again when it is lifted, because {@code ShareLinkAccess} asks on every request.
+ *
+ * <p>Shares to other customers ({@code storage-peer-shares}) belong to both sides: export lists the
+ * shares a customer made (with the recipient's address) and received (with the owner's), erasure
+ * of either side removes the share (and, for a recipient, the network their use left in the
+ * owner's log), and a revoked share goes 30 days later. The sharing key pair
+ * ({@code storage-sharing-keys}) is exported as public key and fingerprint only and erased with
+ * the account.
  */
 @Component
 class StorageDataHolder implements PersonalDataHolder {
@@ -52,6 +60,10 @@ class StorageDataHolder implements PersonalDataHolder {
 	static final String SHARES = "storage-shares";
 
 	static final String SHARE_LOG = "storage-share-log";
+
+	static final String PEER_SHARES = "storage-peer-shares";
+
+	static final String SHARING_KEYS = "storage-sharing-keys";
 
 	private final Spaces spaces;
 
@@ -67,10 +79,13 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final ShareRecords shares;
 
+	private final PeerShareRecords peerShares;
+
 	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			PeerShareRecords peerShares, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.uploads = uploads;
 		this.shares = shares;
+		this.peerShares = peerShares;
 		this.spaces = spaces;
 		this.tree = tree;
 		this.nodes = nodes;
@@ -85,7 +100,7 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	@Override
 	public Set<String> categories() {
-		return Set.of(FILES, TRASH, SHARES, SHARE_LOG);
+		return Set.of(FILES, TRASH, SHARES, SHARE_LOG, PEER_SHARES, SHARING_KEYS);
 	}
 
 	@Override
@@ -101,7 +116,12 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_nodes.trashed_name", TRASH),
 				Map.entry("storage_shares.account_id", SHARES),
 				Map.entry("storage_share_access.account_id", SHARE_LOG),
-				Map.entry("storage_share_access.network", SHARE_LOG));
+				Map.entry("storage_share_access.network", SHARE_LOG),
+				Map.entry("storage_peer_shares.account_id", PEER_SHARES),
+				Map.entry("storage_peer_shares.recipient_id", PEER_SHARES),
+				Map.entry("storage_sharing_keys.account_id", SHARING_KEYS),
+				Map.entry("storage_sharing_keys.public_key", SHARING_KEYS),
+				Map.entry("storage_sharing_keys.wrapped_private_key", SHARING_KEYS));
 	}
 
 	@Override
@@ -138,7 +158,9 @@ class StorageDataHolder implements PersonalDataHolder {
 		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
 		return List.of(new ExportedCategory(FILES, files, fileContents), new ExportedCategory(TRASH, trash, trashContents),
 				ExportedCategory.of(SHARES, shares.exportLinks(subject.account())),
-				ExportedCategory.of(SHARE_LOG, shares.exportLog(subject.account())));
+				ExportedCategory.of(SHARE_LOG, shares.exportLog(subject.account())),
+				ExportedCategory.of(PEER_SHARES, peerShares.exportShares(subject.account())),
+				ExportedCategory.of(SHARING_KEYS, peerShares.exportKey(subject.account())));
 	}
 
 	private void walk(Space space, Node top, String topPath, List<Map<String, Object>> records,
@@ -202,7 +224,9 @@ class StorageDataHolder implements PersonalDataHolder {
 		}
 		uploads.abortAll(subject.account());
 		int links = shares.eraseLinks(subject.account());
+		int peer = peerShares.eraseShares(subject.account());
 		int log = shares.eraseLog(subject.account());
+		int key = peerShares.eraseKey(subject.account());
 		int live = 0;
 		int trashed = 0;
 		for (Space space : spaces.existing(subject.account())) {
@@ -217,6 +241,8 @@ class StorageDataHolder implements PersonalDataHolder {
 		removed.put(TRASH, trashed);
 		removed.put(SHARES, links);
 		removed.put(SHARE_LOG, log);
+		removed.put(PEER_SHARES, peer);
+		removed.put(SHARING_KEYS, key);
 		return new Erased(removed, Map.of());
 	}
 
@@ -229,6 +255,11 @@ class StorageDataHolder implements PersonalDataHolder {
 				return shares.expireLinks(cutoff, dryRun);
 			case SHARE_LOG:
 				return shares.expireLog(cutoff, dryRun);
+			case PEER_SHARES:
+				return peerShares.expireShares(cutoff, dryRun);
+			case SHARING_KEYS:
+				// Trigger ACCOUNT_CLOSED: the key pair goes with the account (or with its vault space).
+				return 0;
 			case FILES:
 				// Trigger ACCOUNT_CLOSED: a closed account's spaces are erased at closure.
 				return 0;

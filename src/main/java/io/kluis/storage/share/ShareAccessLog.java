@@ -32,6 +32,25 @@ class ShareAccessLog {
 			.update();
 	}
 
+	/** The same log for a share to a customer; the recipient is the share's, so the entry needs no account of its own. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(PeerShare share, ShareEvent event, Instant at, String network) {
+		jdbc.sql("insert into storage_share_access (share_id, account_id, at, event, network) values (?, ?, ?, ?, ?)")
+			.params(share.id(), share.owner().value(), Timestamp.from(at), event.name(), network)
+			.update();
+	}
+
+	/**
+	 * A recipient's erasure: the owner's log keeps when their shares to the recipient were opened and
+	 * downloaded, but no longer from which network (the recipient's data).
+	 */
+	int forgetRecipientNetworks(AccountId recipient) {
+		return jdbc.sql("update storage_share_access set network = 'erased' where event in ('ACCESSED', 'DOWNLOADED') "
+				+ "and share_id in (select id from storage_peer_shares where recipient_id = ?)")
+			.param(recipient.value())
+			.update();
+	}
+
 	List<ShareAccessEntry> of(UUID share) {
 		return jdbc.sql("select share_id, at, event, network from storage_share_access where share_id = ? order by at, id")
 			.param(share)

@@ -4,17 +4,12 @@ import io.kluis.identity.credentials.PasswordHasher;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
-import io.kluis.storage.files.FilePath;
-import io.kluis.storage.files.FileTree;
-import io.kluis.storage.files.InvalidNameException;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ShareLinkManagement {
 
 	/** The largest encrypted manifest a vault share may carry. */
-	public static final int MAX_MANIFEST_BYTES = 1024 * 1024;
+	public static final int MAX_MANIFEST_BYTES = SharedTargets.MAX_MANIFEST_BYTES;
 
 	/** The most ciphertext files one vault share may list. */
-	public static final int MAX_FILES = 10_000;
+	public static final int MAX_FILES = SharedTargets.MAX_FILES;
 
 	static final int MAX_PASSWORD_CHARS = 1024;
 
@@ -69,7 +64,7 @@ public class ShareLinkManagement {
 
 	private final Spaces spaces;
 
-	private final FileTree tree;
+	private final SharedTargets targets;
 
 	private final ShareLinks links;
 
@@ -87,11 +82,11 @@ public class ShareLinkManagement {
 
 	private final Clock clock;
 
-	ShareLinkManagement(Spaces spaces, FileTree tree, ShareLinks links, ShareAccessLog log, ShareSecrets secrets,
+	ShareLinkManagement(Spaces spaces, SharedTargets targets, ShareLinks links, ShareAccessLog log, ShareSecrets secrets,
 			SharedNodes shared, PasswordHasher hasher, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.spaces = spaces;
-		this.tree = tree;
+		this.targets = targets;
 		this.links = links;
 		this.log = log;
 		this.secrets = secrets;
@@ -110,10 +105,7 @@ public class ShareLinkManagement {
 	public Created create(AccountId owner, NewShare request, String address) {
 		Instant now = clock.instant();
 		Space space = spaces.find(owner, request.space()).orElseThrow(() -> new NotFoundException("space"));
-		Node node = resolve(space, request.path());
-		if (node.parent() == null) {
-			throw new InvalidInputException("path", "Share a file or a folder inside the space, not the whole space.");
-		}
+		Node node = targets.target(space, request.path());
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw new InvalidInputException("expiresAt", "The expiry must lie in the future.");
 		}
@@ -126,7 +118,7 @@ public class ShareLinkManagement {
 			throw new InvalidInputException("downloadLimit", "The download limit is between 1 and 1000000 (or leave it out).");
 		}
 		boolean vault = space.kind() == SpaceKind.VAULT;
-		List<UUID> files = vault ? vaultFiles(space, request) : List.of();
+		List<UUID> files = vault ? targets.vaultFiles(space, request.manifest(), request.files()) : List.of();
 		if (!vault && (request.manifest() != null || (request.files() != null && !request.files().isEmpty()))) {
 			throw new InvalidInputException("manifest", "Only vault shares carry a manifest and a file list.");
 		}
@@ -143,45 +135,6 @@ public class ShareLinkManagement {
 		});
 		log.record(link, ShareEvent.CREATED, now, NetworkPrefix.of(address));
 		return new Created(link, token);
-	}
-
-	private List<UUID> vaultFiles(Space space, NewShare request) {
-		byte[] manifest = request.manifest();
-		if (manifest == null || manifest.length == 0 || manifest.length > MAX_MANIFEST_BYTES) {
-			throw new InvalidInputException("manifest",
-					"A vault share needs its encrypted manifest, at most " + MAX_MANIFEST_BYTES + " bytes.");
-		}
-		List<String> paths = request.files() == null ? List.of() : request.files();
-		if (paths.size() > MAX_FILES) {
-			throw new InvalidInputException("files", "A vault share lists at most " + MAX_FILES + " files.");
-		}
-		var nodes = new ArrayList<UUID>();
-		for (String path : paths) {
-			// Only encrypted contents: a share never serves the vault's masterkey or configuration files.
-			if (path == null || !path.startsWith("d/") || !path.endsWith(".c9r")) {
-				throw new InvalidInputException("files", "A vault share lists encrypted files (d/…/….c9r) only.");
-			}
-			Node file = resolve(space, path);
-			if (file.collection()) {
-				throw new InvalidInputException("files", "A vault share lists files, not folders.");
-			}
-			nodes.add(file.id());
-		}
-		return nodes;
-	}
-
-	private Node resolve(Space space, @Nullable String path) {
-		if (path == null) {
-			throw new InvalidInputException("path", "Say which file or folder to share.");
-		}
-		FilePath filePath;
-		try {
-			filePath = FilePath.of(Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
-		}
-		catch (InvalidNameException e) {
-			throw new InvalidInputException("path", e.getMessage());
-		}
-		return tree.resolve(space, filePath).orElseThrow(() -> new NotFoundException("file or folder"));
 	}
 
 	public List<Listed> list(AccountId owner) {

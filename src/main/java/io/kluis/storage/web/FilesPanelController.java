@@ -42,7 +42,9 @@ class FilesPanelController {
 			"newName", "cancel", "save", "decrypting", "recoveryMismatch", "passphraseChanged", "share", "shareCreate",
 			"shareExpires", "sharePassword", "shareLimit", "shareLink", "shareCreated", "revoke", "revoked", "confirmRevoke",
 			"accessLog", "shareState.active", "shareState.expired", "shareState.exhausted", "shareState.revoked",
-			"downloads", "encryptedItem", "noShares");
+			"downloads", "encryptedItem", "noShares", "shareCustomer", "shareWithCustomer", "noRecipient", "tooManyLookups",
+			"sharedWithCustomer", "noCustomerShares", "confirmRevokeCustomer", "revokedCustomer", "open", "nothingShared",
+			"unlockToOpen");
 
 	record SpaceView(String name, SpaceKind kind, Instant created) {
 	}

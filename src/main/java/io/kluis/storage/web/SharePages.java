@@ -181,7 +181,7 @@ class SharePages {
 	}
 
 	/** As WebDAV's GET: an attachment the browser will not sniff or render, in a sandbox if it tried. */
-	private static void contentHeaders(HttpServletResponse response, String type, String name) {
+	static void contentHeaders(HttpServletResponse response, String type, String name) {
 		response.setStatus(200);
 		response.setContentType(type);
 		response.setHeader("Content-Disposition",

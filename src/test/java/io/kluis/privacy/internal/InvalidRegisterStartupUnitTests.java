@@ -43,7 +43,7 @@ class InvalidRegisterStartupUnitTests {
 			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"),
 			holder("privacy", "processing-restrictions", "data-exports"), holder("privacy", "policy-notices"),
 			holder("privacy", "privacy-requests", "id-copies"), holder("storage", "stored-files", "storage-trash", "storage-shares",
-					"storage-share-log"),
+					"storage-share-log", "storage-peer-shares", "storage-sharing-keys"),
 			holder("storage", "break-glass-records"));
 
 	@Test

@@ -57,6 +57,79 @@ class StorageDataHolderIntegrationTests {
 	@Value("${kluis.data-dir}")
 	Path dataDir;
 
+	@Autowired
+	io.kluis.storage.share.PeerShareManagement peerShares;
+
+	@Autowired
+	io.kluis.storage.share.PeerShareAccess peerAccess;
+
+	@Autowired
+	io.kluis.storage.share.SharingKeyManagement sharingKeys;
+
+	@Autowired
+	io.kluis.identity.account.CustomerRegistration registration;
+
+	@Autowired
+	io.kluis.identity.account.Accounts accounts;
+
+	@Autowired
+	io.kluis.identity.account.StaffAdministration staff;
+
+	@Test
+	@DisplayName("STO-2, RIG-1, RIG-3, RET-2: shares to customers are exported on both sides without manifests or keys; erasing a recipient removes the shares to them, their network from the owner's log and their key pair; erasing an owner removes the shares they made; revoked shares expire")
+	void peerShares() {
+		var testAccounts = new io.kluis.identity.TestAccounts(registration, accounts, staff, clock);
+		var owner = testAccounts.verified();
+		var recipient = testAccounts.verified();
+		var other = testAccounts.verified();
+		byte[] wrapped = new byte[166];
+		new java.util.Random(3).nextBytes(wrapped);
+		for (var account : List.of(recipient, other)) {
+			spaces.create(account.id(), "sleutelkluis", SpaceKind.VAULT);
+			sharingKeys.publish(account.id(), "sleutelkluis", io.kluis.storage.share.SharingKeyFixtures.point(), wrapped);
+		}
+		Space files = spaces.create(owner.id(), "files", SpaceKind.PLAIN);
+		write(files, "offer.txt", "dear customer");
+		var toRecipient = peerShares.create(owner.id(), new io.kluis.storage.share.PeerShareManagement.NewPeerShare("files",
+				"offer.txt", recipient.email(), null, null, null, null), "203.0.113.45");
+		var toOther = peerShares.create(owner.id(), new io.kluis.storage.share.PeerShareManagement.NewPeerShare("files",
+				"offer.txt", other.email(), null, null, null, null), "203.0.113.45");
+		peerAccess.recordAccess(peerAccess.open(recipient.id(), toRecipient.share().id()).orElseThrow(), "198.51.100.7");
+
+		var ownerExport = category(holder.export(DataSubject.of(owner.id())), "storage-peer-shares").records();
+		assertThat(ownerExport).extracting(r -> r.get("recipient")).containsExactlyInAnyOrder(recipient.email(), other.email());
+		assertThat(ownerExport).allSatisfy(r -> assertThat(r).containsEntry("direction", "made").containsEntry("path", "offer.txt"));
+		var recipientExport = holder.export(DataSubject.of(recipient.id()));
+		assertThat(category(recipientExport, "storage-peer-shares").records()).singleElement().satisfies(r -> assertThat(r)
+			.containsEntry("direction", "received").containsEntry("owner", owner.email()).containsEntry("name", "offer.txt"));
+		assertThat(category(recipientExport, "storage-sharing-keys").records()).singleElement()
+			.satisfies(r -> assertThat(r).containsKey("fingerprint").containsKey("publicKey"));
+		assertThat(recipientExport.toString() + category(recipientExport, "storage-sharing-keys").records())
+			.doesNotContain(java.util.Base64.getEncoder().encodeToString(wrapped));
+
+		holder.erase(DataSubject.of(recipient.id()));
+		assertThat(peerAccess.sharedWith(recipient.id())).isEmpty();
+		assertThat(sharingKeys.mine(recipient.id())).isEmpty();
+		assertThat(peerShares.list(owner.id())).extracting(l -> l.share().id()).containsExactly(toOther.share().id());
+		assertThat(jdbc.sql("select network from storage_share_access where share_id = ? and event = 'ACCESSED'")
+			.param(toRecipient.share().id()).query(String.class).list()).containsExactly("erased");
+		assertThat(peerAccess.sharedWith(other.id())).hasSize(1);
+
+		holder.erase(DataSubject.of(owner.id()));
+		assertThat(peerAccess.sharedWith(other.id())).isEmpty();
+		assertThat(jdbc.sql("select count(*) from storage_peer_shares where account_id = ? or recipient_id = ?")
+			.params(owner.id().value(), recipient.id().value()).query(Integer.class).single()).isZero();
+
+		var third = testAccounts.verified();
+		Space more = spaces.create(third.id(), "more", SpaceKind.PLAIN);
+		write(more, "a.txt", "a");
+		var revoked = peerShares.create(third.id(), new io.kluis.storage.share.PeerShareManagement.NewPeerShare("more",
+				"a.txt", other.email(), null, null, null, null), "203.0.113.45");
+		peerShares.revoke(third.id(), revoked.share().id(), "203.0.113.45");
+		assertThat(holder.applyRetention("storage-peer-shares", clock.instant().plusSeconds(1), true)).isPositive();
+		assertThat(holder.applyRetention("storage-sharing-keys", clock.instant(), false)).isZero();
+	}
+
 	@Test
 	@DisplayName("STO-2, RIG-1, RIG-3, RET-2: share links and their access log are exported (without token or password hashes), erased with the account, and expired by the register's periods")
 	void shareLinks() {
