@@ -10,7 +10,6 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.WithMailbox;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Account;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
@@ -21,7 +20,6 @@ import io.kluis.privacy.policy.RegisterVersion;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.Text;
 import io.kluis.shared.AccountId;
-import io.kluis.shared.EmailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +93,7 @@ class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 	void aSignificantVersionMailsEveryCustomerOnceAndShowsTheBannerUntilAcknowledged() throws Exception {
 		policy.current();
 		TestAccounts.Known english = fixtures.verified();
-		TestAccounts.Known dutch = verifiedDutch();
+		TestAccounts.Known dutch = fixtures.verified(Locale.forLanguageTag("nl"));
 		TestAccounts.Known unverified = fixtures.unverified();
 
 		String change = "Nieuwe subverwerker " + UUID.randomUUID();
@@ -146,16 +144,6 @@ class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 		Thread.sleep(1000);
 		assertThat(policyMails(customer.email())).isEmpty();
 		assertThat(panel(fixtures.authentication(customer.id(), true))).doesNotContain("id=\"policy-banner\"");
-	}
-
-	TestAccounts.Known verifiedDutch() {
-		String email = TestAccounts.uniqueEmail("dutch");
-		registration.register(TestAccounts.request(email, TestAccounts.PASSWORD), TestAccounts.uniqueAddress(),
-				Locale.forLanguageTag("nl"));
-		Account account = accounts.findByEmail(EmailAddress.of(email)).orElseThrow();
-		account.markVerified(clock.instant());
-		accounts.update(account);
-		return new TestAccounts.Known(account.id(), email, TestAccounts.PASSWORD);
 	}
 
 	String panel(Authentication as) throws Exception {
