@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/lib.sh
 RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
 SMALL=${SMALL:-2000}
@@ -19,10 +20,7 @@ F=18180; K=18181; P=18182; S=18125
 for p in litmus curl python3; do
   command -v "$p" >/dev/null 2>&1 || { echo "needs $p (apt-get install $p)" >&2; exit 2; }
 done
-jar=$(ls target/kluis-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z "$jar" ]]; then
-  echo "== building the Kluis jar"; ./mvnw -q -DskipTests package; jar=$(ls target/kluis-*.jar | grep -v plain | head -1)
-fi
+jar=$(kluis_jar)
 if [[ ! -f target/s3proxy/s3proxy.jar ]]; then
   echo "== fetching S3Proxy (the tests' S3-compatible server)"; ./mvnw -q dependency:copy@s3proxy-for-tests
 fi
@@ -32,11 +30,6 @@ work=$(mktemp -d /var/tmp/kluis-bench-s3.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 1; [[ -n "${KEEP:-}" ]] || rm -rf "$work"; }
 trap cleanup EXIT
-load() { java -Xmx512m "$ROOT/bench/DavLoad.java" "$@"; }
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f %.1f %.1f", m, a[1], a[NR]}'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-wait_http() { for _ in $(seq 1 360); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-ratio() { echo "$1 $2" | awk '{ if ($2 == 0) print "n/a"; else printf "%.2f", $1/$2 }'; }
 
 echo "== starting S3Proxy and two Kluis (filesystem :$F, S3 :$K) in $work"
 mkdir -p "$work/s3/kluis" "$work/fs" "$work/s3kluis"
@@ -58,30 +51,11 @@ java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/s3kluis" --kl
   --kluis.storage.blobs.s3.region=eu-central-1 --kluis.storage.blobs.s3.bucket=kluis \
   --kluis.storage.blobs.s3.access-key=bench --kluis.storage.blobs.s3.secret-key=bench-secret-key \
   >"$work/kluis-s3.log" 2>&1 & kpid=$!; pids+=($kpid)
-wait_http http://127.0.0.1:$F/actuator/health; wait_http http://127.0.0.1:$K/actuator/health
+wait_http http://127.0.0.1:$F/actuator/health 360; wait_http http://127.0.0.1:$K/actuator/health 360
 
-# A verified customer with an app password and a space "bench" on the Kluis at port $1; prints "email secret".
-customer() {
-  local port=$1 email="bench-$RANDOM@example.org" password="violet harbour glacier tulip 42" token=""
-  curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/accounts" -d "{\"email\":\"$email\",\"password\":\"$password\",\"firstName\":\"Bench\",\"lastName\":\"Mark\",\"street\":\"Damrak 1\",\"postalCode\":\"1012 LG\",\"city\":\"Amsterdam\",\"country\":\"NL\",\"dateOfBirth\":\"1980-01-01\",\"language\":\"en\"}"
-  for _ in $(seq 1 240); do
-    token=$(python3 - "$work/mail.txt" "$port" <<'PY' 2>/dev/null || true
-import quopri, re, sys
-text = quopri.decodestring(open(sys.argv[1], 'rb').read()).decode(errors='replace')
-m = re.findall(r'127\.0\.0\.1:' + sys.argv[2] + r'/[^\s"]*verify\?token=([A-Za-z0-9_\-%]+)', text)
-print(m[-1] if m else '')
-PY
-)
-    [[ -n "$token" ]] && break; sleep 0.5
-  done
-  [[ -n "$token" ]] || { echo "no verification mail arrived from :$port" >&2; exit 1; }
-  curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/accounts/verification" -d "{\"token\":\"$token\"}"
-  local secret; secret=$(curl -sf -u "$email:$password" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/app-passwords" -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-  curl -sf -o /dev/null -u "$email:$secret" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/spaces" -d '{"name":"bench"}'
-  echo "$email $secret"
-}
 echo "== customers"
-read -r fe fs <<<"$(customer $F)"; read -r ke ks <<<"$(customer $K)"
+customer $F; fe=$CUSTOMER_EMAIL; fs=$CUSTOMER_SECRET
+customer $K; ke=$CUSTOMER_EMAIL; ks=$CUSTOMER_SECRET
 FD="http://127.0.0.1:$F/dav/bench"; KD="http://127.0.0.1:$K/dav/bench"
 fauth=(-u "$fe:$fs"); kauth=(-u "$ke:$ks")
 idle_rss=$(awk '/VmRSS/ {print $2}' /proc/$kpid/status)
@@ -101,7 +75,6 @@ curl -sf -o /dev/null "${kauth[@]}" -X DELETE "$KD/check.bin"; curl -sf -o /dev/
 load put "$FD/" 200 4096 8 "$fe" "$fs" >/dev/null; load put "$KD/" 200 4096 8 "$ke" "$ks" >/dev/null # warm-up
 
 echo "== W2 on S3 and on the filesystem: PUT ${BIG_MB} MiB"
-put_big() { local url=$1; shift; curl -sf -o /dev/null -w '%{speed_upload}\n' "$@" -T "$work/big.bin" "$url" | awk '{printf "%.1f\n", $1/1e6}'; }
 w2s=(); w2f=()
 for r in $(seq 1 "$RUNS"); do
   sync; w2s+=("$(put_big "$KD/w2.bin" "${kauth[@]}")"); curl -sf -o /dev/null "${kauth[@]}" -X DELETE "$KD/w2.bin"
@@ -144,14 +117,4 @@ echo; echo "$table"
   echo
   echo "$table"
 } >"$work/section.md"
-python3 - "$ROOT/docs/benchmarks.md" "$work/section.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read()
-try:
-    doc = open(path).read()
-except FileNotFoundError:
-    doc = "# Benchmarks\n\nFigures from the scripts in `bench/`, measured side by side with real peers on one machine (see `../shared/design/BENCHMARKS.md` for the targets).\n\n"
-doc = re.sub(r"## Storage on S3 \(bench/webdav-s3.sh\).*?(?=\n## |\Z)", "", doc, flags=re.S).rstrip() + "\n\n" + section
-open(path, "w").write(doc)
-PY
-echo "== written to docs/benchmarks.md"
+write_section "Storage on S3 (bench/webdav-s3.sh)" "$work/section.md"

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/lib.sh
 RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
 SMALL=${SMALL:-2000}
@@ -27,10 +28,7 @@ if (( ${#need[@]} )); then
   rm -f /usr/sbin/policy-rc.d
 fi
 
-jar=$(ls target/kluis-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z "$jar" ]]; then
-  echo "== building the Kluis jar"; ./mvnw -q -DskipTests package; jar=$(ls target/kluis-*.jar | grep -v plain | head -1)
-fi
+jar=$(kluis_jar)
 
 work=$(mktemp -d /var/tmp/kluis-bench.XXXXXX); chmod 755 "$work"
 pids=()
@@ -39,10 +37,6 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [[ -f $work/apache/httpd.pid ]] && kill "$(cat "$work/apache/httpd.pid")" 2>/dev/null || true
   sleep 1; [[ -n "${KEEP:-}" ]] || rm -rf "$work"; }
 trap cleanup EXIT
-load() { java -Xmx512m "$ROOT/bench/DavLoad.java" "$@"; }
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f %.1f %.1f", m, a[1], a[NR]}'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
 echo "== starting the peers and Kluis in $work"
 # Apache mod_dav (mod_dav_fs), the way a provider would run it, without authentication.
@@ -104,23 +98,7 @@ java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/kluis" --klui
 wait_http http://127.0.0.1:$K/actuator/health; wait_http http://127.0.0.1:$A/; wait_http http://127.0.0.1:$N/; wait_http http://127.0.0.1:$R/
 
 echo "== a customer with an app password (registration through the API, token from the mail)"
-email="bench-$RANDOM@example.org"; password="violet harbour glacier tulip 42"
-curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/accounts -d "{\"email\":\"$email\",\"password\":\"$password\",\"firstName\":\"Bench\",\"lastName\":\"Mark\",\"street\":\"Damrak 1\",\"postalCode\":\"1012 LG\",\"city\":\"Amsterdam\",\"country\":\"NL\",\"dateOfBirth\":\"1980-01-01\",\"language\":\"en\"}"
-token=""
-for _ in $(seq 1 240); do
-  token=$(python3 - "$work/mail.txt" <<'PY' 2>/dev/null || true
-import quopri, re, sys
-text = quopri.decodestring(open(sys.argv[1], 'rb').read()).decode(errors='replace')
-m = re.findall(r'verify\?token=([A-Za-z0-9_\-%]+)', text)
-print(m[-1] if m else '')
-PY
-)
-  [[ -n "$token" ]] && break; sleep 0.5
-done
-[[ -n "$token" ]] || { echo "no verification mail arrived" >&2; exit 1; }
-curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/accounts/verification -d "{\"token\":\"$token\"}"
-secret=$(curl -sf -u "$email:$password" -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/app-passwords -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-curl -sf -o /dev/null -u "$email:$secret" -H 'Content-Type: application/json' -X POST http://127.0.0.1:$K/api/v1/spaces -d '{"name":"bench"}'
+customer $K; email=$CUSTOMER_EMAIL; secret=$CUSTOMER_SECRET; password=$BENCH_PASSWORD
 KD="http://127.0.0.1:$K/dav/bench"; AD="http://127.0.0.1:$A"; ND="http://127.0.0.1:$N"; RD="http://127.0.0.1:$R"
 auth=(-u "$email:$secret")
 
@@ -141,10 +119,6 @@ curl -sf -o /dev/null "${auth[@]}" -T "$work/big.bin" "$KD/warm.bin"; curl -sf -
 load put "$KD/warm/" 500 4096 8 "$email" "$secret" >/dev/null
 curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/warm/"; curl -sf -o /dev/null "${auth[@]}" -X DELETE "$KD/warm.bin"
 
-put_big() { # url curl-args... -> MB/s
-  local url=$1; shift
-  curl -sf -o /dev/null -w '%{speed_upload}\n' "$@" -T "$work/big.bin" "$url" | awk '{printf "%.1f\n", $1/1e6}'
-}
 echo "== W2 PUT ${BIG_MB} MiB (Kluis durable: fsync before 201)"
 w2k=(); w2a=()
 for r in $(seq 1 "$RUNS"); do
@@ -225,7 +199,6 @@ read -r w9m w9n w9x <<<"$(printf '%s\n' "${w9[@]}" | median)"; read -r w9cm w9cn
 read -r w10m w10n w10x <<<"$(printf '%s\n' "${w10[@]}" | median)"
 w7km=$(echo "$w7k" | field median_ms); w7am=$(echo "$w7a" | field median_ms)
 w7kn=$(echo "$w7k" | field min_ms); w7kx=$(echo "$w7k" | field max_ms); w7an=$(echo "$w7a" | field min_ms); w7ax=$(echo "$w7a" | field max_ms)
-ratio() { echo "$1 $2" | awk '{ if ($2 == 0) print "n/a"; else printf "%.2f", $1/$2 }'; }
 growth=$(( (peak_rss - idle_rss) / 1024 ))
 
 table=$(cat <<EOF
@@ -255,14 +228,4 @@ echo; echo "$table"
   echo
   echo "$table"
 } >"$work/section.md"
-python3 - "$ROOT/docs/benchmarks.md" "$work/section.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read()
-try:
-    doc = open(path).read()
-except FileNotFoundError:
-    doc = "# Benchmarks\n\nFigures from the scripts in `bench/`, measured side by side with real peers on one machine (see `../shared/design/BENCHMARKS.md` for the targets).\n\n"
-doc = re.sub(r"## Storage \(bench/webdav.sh\).*?(?=\n## |\Z)", "", doc, flags=re.S).rstrip() + "\n\n" + section
-open(path, "w").write(doc)
-PY
-echo "== written to docs/benchmarks.md"
+write_section "Storage (bench/webdav.sh)" "$work/section.md"

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -73,19 +71,13 @@ class ApiRobustnessIntegrationTests extends WithMailbox {
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
 	AppPasswords appPasswords;
-
-	@Autowired
-	Clock clock;
 
 	HttpClient http;
 
@@ -125,7 +117,7 @@ class ApiRobustnessIntegrationTests extends WithMailbox {
 	@BeforeEach
 	void setUp() {
 		http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		customer = TestAccounts.in(context).verified();
 		appPassword = appPasswords.create(customer.id(), "robustness test").secret();
 	}
 

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.EmailAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -31,16 +29,10 @@ import org.springframework.test.context.TestPropertySource;
 class AccountLookupConnectionsIntegrationTests {
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
 
 	@Autowired
 	DataSource dataSource;
@@ -48,7 +40,7 @@ class AccountLookupConnectionsIntegrationTests {
 	@Test
 	@DisplayName("looking an account up (with its roles and data key) needs one database connection, so concurrent requests cannot exhaust the pool")
 	void accountLookUpNeedsOneConnection() throws SQLException {
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		var customer = TestAccounts.in(context).verified();
 		try (Connection held = dataSource.getConnection()) {
 			var found = accounts.findByEmail(EmailAddress.of(customer.email()));
 			assertThat(found).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(customer.id()));

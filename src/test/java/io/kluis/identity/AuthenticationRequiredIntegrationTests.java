@@ -14,11 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
-import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
-import java.time.Clock;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,10 +37,7 @@ class AuthenticationRequiredIntegrationTests extends WithMailbox {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
+	ApplicationContext context;
 
 	@Autowired
 	StaffAdministration staff;
@@ -50,16 +45,13 @@ class AuthenticationRequiredIntegrationTests extends WithMailbox {
 	@Autowired
 	AppPasswords appPasswords;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts fixtures;
 
 	String address;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		address = TestAccounts.uniqueAddress();
 	}
 

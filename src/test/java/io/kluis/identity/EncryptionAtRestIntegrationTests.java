@@ -12,14 +12,11 @@ import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.PasswordManagement;
 import io.kluis.identity.account.PersonalDataManagement;
 import io.kluis.identity.account.RegistrationRequest;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EncryptionAtRestIntegrationTests extends WithMailbox {
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
@@ -54,16 +52,10 @@ class EncryptionAtRestIntegrationTests extends WithMailbox {
 	PersonalDataManagement personalData;
 
 	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
 	PersonalDataCipher cipher;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Clock clock;
 
 	TestAccounts fixtures;
 
@@ -71,7 +63,7 @@ class EncryptionAtRestIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		scan = new DatabaseScan(jdbc);
 	}
 

@@ -10,16 +10,13 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
 import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditTrail;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -34,25 +31,16 @@ class LoginAuditIntegrationTests extends WithMailbox {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	Clock clock;
 
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

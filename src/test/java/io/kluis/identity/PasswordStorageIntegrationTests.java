@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.identity.credentials.Argon2Parameters;
 import io.kluis.identity.credentials.PasswordHasher;
 import io.kluis.identity.security.PasswordLogin;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SEC-2 as stored: what the password column holds, and that old hashes are upgraded on login. */
@@ -35,13 +32,7 @@ class PasswordStorageIntegrationTests extends WithMailbox {
 	private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	PasswordLogin login;
@@ -49,14 +40,11 @@ class PasswordStorageIntegrationTests extends WithMailbox {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

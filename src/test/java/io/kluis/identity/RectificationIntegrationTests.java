@@ -8,28 +8,23 @@ import io.kluis.Mailbox;
 import io.kluis.WithMailbox;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.PersonalDataManagement;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.EmailAddress;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 @KluisIntegrationTest
 class RectificationIntegrationTests extends WithMailbox {
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
 
 	@Autowired
 	PersonalDataManagement personalData;
@@ -37,14 +32,11 @@ class RectificationIntegrationTests extends WithMailbox {
 	@Autowired
 	AuditTrail audit;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

@@ -14,10 +14,8 @@ import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.account.AccountStatus;
 import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.AccountId;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,7 +41,7 @@ class StaffAccessIntegrationTests extends WithMailbox {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
@@ -53,16 +52,13 @@ class StaffAccessIntegrationTests extends WithMailbox {
 	@Autowired
 	AuditTrail audit;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts fixtures;
 
 	AccountId customer;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		customer = fixtures.verified().id();
 	}
 

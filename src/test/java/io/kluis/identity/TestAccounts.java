@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -47,6 +48,15 @@ public final class TestAccounts {
 		this.accounts = accounts;
 		this.staff = staff;
 		this.clock = clock;
+	}
+
+	/**
+	 * The fixtures on a test's Spring context, with that context's clock (a test's {@code @Primary}
+	 * clock where it has one), so a test class need not inject the four beans itself.
+	 */
+	public static TestAccounts in(ApplicationContext context) {
+		return new TestAccounts(context.getBean(CustomerRegistration.class), context.getBean(Accounts.class),
+				context.getBean(StaffAdministration.class), context.getBean(Clock.class));
 	}
 
 	public static String uniqueEmail(String purpose) {
@@ -83,14 +93,23 @@ public final class TestAccounts {
 
 	/** Registered, email not yet verified. */
 	public Known unverified() {
+		return unverified(Locale.ENGLISH);
+	}
+
+	private Known unverified(Locale language) {
 		String email = uniqueEmail("customer");
-		registration.register(request(email, PASSWORD), uniqueAddress(), Locale.ENGLISH);
+		registration.register(request(email, PASSWORD), uniqueAddress(), language);
 		return new Known(accounts.findByEmail(EmailAddress.of(email)).orElseThrow().id(), email, PASSWORD);
 	}
 
 	/** Registered and verified: can log in. */
 	public Known verified() {
 		return verify(unverified());
+	}
+
+	/** Registered in this language (the one Kluis mails them in) and verified. */
+	public Known verified(Locale language) {
+		return verify(unverified(language));
 	}
 
 	/** Registers with the given data and verifies. */

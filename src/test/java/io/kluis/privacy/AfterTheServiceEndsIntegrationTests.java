@@ -21,11 +21,8 @@ import io.kluis.audit.AuditTrail;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.RegistrationRequest;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.policy.PolicyAcknowledgements;
 import io.kluis.privacy.register.ProcessingRegister;
@@ -61,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -109,13 +107,7 @@ class AfterTheServiceEndsIntegrationTests extends WithMailbox {
 	MutableClock clock;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	AppPasswords appPasswords;
@@ -226,7 +218,7 @@ class AfterTheServiceEndsIntegrationTests extends WithMailbox {
 	 * request answered and closed, and an objection request still open with an ID copy uploaded.
 	 */
 	private Customer fullyUsedAccount() throws Exception {
-		var fixtures = new TestAccounts(registration, accounts, staff, clock);
+		var fixtures = TestAccounts.in(context);
 		AccountId officer = fixtures.staff(Set.of(Role.PRIVACY_OFFICER)).id();
 		String email = TestAccounts.uniqueEmail("ret3");
 		String first = unique("Fi");

@@ -8,14 +8,11 @@ import io.kluis.audit.AuditTrail;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.spi.DataSubject;
 import io.kluis.privacy.spi.ExportedCategory;
 import io.kluis.privacy.spi.PersonalDataHolder;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -40,13 +38,10 @@ class ErasureAcrossHoldersIntegrationTests {
 	ProcessingRegister register;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
 
 	@Autowired
 	AppPasswords appPasswords;
@@ -63,13 +58,10 @@ class ErasureAcrossHoldersIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	@DisplayName("RIG-1/RET-5/RET-6: every declared category is exported, then erased with counts; the security log is kept and counted as kept")
 	void everyHolderExportsAndErasesARealCustomer() {
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		var customer = TestAccounts.in(context).verified();
 		appPasswords.create(customer.id(), "Backup script");
 		String session = new TestSessions(sessionRepository, jdbc).open(customer.id(), "Firefox on Linux");
 		await().atMost(Duration.ofSeconds(30)).until(() -> !trail.aboutSubject(customer.id()).isEmpty());

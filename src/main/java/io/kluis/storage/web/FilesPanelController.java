@@ -2,13 +2,11 @@ package io.kluis.storage.web;
 
 import io.kluis.identity.CurrentAccount;
 import io.kluis.privacy.RetentionPeriods;
-import io.kluis.shared.web.InvalidInputException;
-import io.kluis.shared.web.NotFoundException;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
-import io.kluis.storage.files.Spaces;
-import io.kluis.storage.files.Usage;
+import io.kluis.storage.web.OwnSpaces.NewSpace;
+import io.kluis.storage.web.OwnSpaces.TrashView;
+import io.kluis.storage.web.OwnSpaces.UsageView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +27,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The file manager in the panel ({@code /panel/files}): the page, and the few JSON calls it needs
  * besides WebDAV ({@code /panel/dav/}) and resumable uploads ({@code /panel/uploads}): spaces,
  * usage for the quota meter, and the trash. Session and CSRF token, like every panel call. In a
- * vault everything here is ciphertext: names are decrypted in the browser.
+ * vault everything here is ciphertext: names are decrypted in the browser. What the calls do is
+ * {@link OwnSpaces}, shared with the storage API.
  */
 @Controller
 class FilesPanelController {
@@ -49,32 +48,12 @@ class FilesPanelController {
 	record SpaceView(String name, SpaceKind kind, Instant created) {
 	}
 
-	record NewSpace(@Nullable String name, @Nullable SpaceKind kind) {
-	}
-
-	record UsageView(long usedBytes, long quotaBytes, long availableBytes) {
-	}
-
-	record TrashView(UUID id, String name, boolean folder, long size, Instant deletedAt) {
-
-		@Override
-		public String toString() {
-			return "TrashView[" + id + "]";
-		}
-	}
-
-	private final Spaces spaces;
-
-	private final FileTree tree;
-
-	private final Usage usage;
+	private final OwnSpaces spaces;
 
 	private final RetentionPeriods retention;
 
-	FilesPanelController(Spaces spaces, FileTree tree, Usage usage, RetentionPeriods retention) {
+	FilesPanelController(OwnSpaces spaces, RetentionPeriods retention) {
 		this.spaces = spaces;
-		this.tree = tree;
-		this.usage = usage;
 		this.retention = retention;
 	}
 
@@ -88,55 +67,43 @@ class FilesPanelController {
 	@GetMapping("/panel/files/api/spaces")
 	@ResponseBody
 	List<SpaceView> spaces(@AuthenticationPrincipal CurrentAccount current) {
-		return spaces.list(current.id()).stream().map(s -> new SpaceView(s.name(), s.kind(), s.createdAt())).toList();
+		return spaces.list(current.id()).stream().map(FilesPanelController::view).toList();
 	}
 
 	@PostMapping("/panel/files/api/spaces")
 	@ResponseBody
 	ResponseEntity<SpaceView> create(@RequestBody(required = false) @Nullable NewSpace body,
 			@AuthenticationPrincipal CurrentAccount current) {
-		if (body == null || body.name() == null) {
-			throw new InvalidInputException("name", "A space needs a name.");
-		}
-		if (body.kind() == SpaceKind.SITE) {
-			throw new InvalidInputException("kind", "Site spaces come with a hosting package.");
-		}
-		Space space = spaces.create(current.id(), body.name(), body.kind() == null ? SpaceKind.PLAIN : body.kind());
-		return ResponseEntity.status(HttpStatus.CREATED).body(new SpaceView(space.name(), space.kind(), space.createdAt()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(spaces.create(current.id(), body)));
 	}
 
 	@GetMapping("/panel/files/api/usage")
 	@ResponseBody
 	UsageView usage(@AuthenticationPrincipal CurrentAccount current) {
-		var figures = usage.of(current.id());
-		return new UsageView(figures.used(), figures.quota(), figures.available());
+		return spaces.usage(current.id());
 	}
 
 	@GetMapping("/panel/files/api/spaces/{name}/trash")
 	@ResponseBody
 	List<TrashView> trash(@PathVariable String name, @AuthenticationPrincipal CurrentAccount current) {
-		return tree.trashItems(space(current, name))
-			.stream()
-			.map(t -> new TrashView(t.node().id(), t.originalName(), t.node().collection(), t.node().size(),
-					t.deletedAt()))
-			.toList();
+		return spaces.trash(current.id(), name);
 	}
 
 	@PostMapping("/panel/files/api/spaces/{name}/trash/{id}/restore")
 	ResponseEntity<Void> restore(@PathVariable String name, @PathVariable UUID id,
 			@AuthenticationPrincipal CurrentAccount current) {
-		tree.restore(space(current, name), id);
+		spaces.restore(current.id(), name, id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/panel/files/api/spaces/{name}/trash/{id}")
 	ResponseEntity<Void> purge(@PathVariable String name, @PathVariable UUID id,
 			@AuthenticationPrincipal CurrentAccount current) {
-		tree.purgeFromTrash(space(current, name), id);
+		spaces.purge(current.id(), name, id);
 		return ResponseEntity.noContent().build();
 	}
 
-	private Space space(CurrentAccount current, String name) {
-		return spaces.find(current.id(), name).orElseThrow(() -> new NotFoundException("space"));
+	private static SpaceView view(Space space) {
+		return new SpaceView(space.name(), space.kind(), space.createdAt());
 	}
 }

@@ -2,12 +2,12 @@ package io.kluis.storage.web;
 
 import io.kluis.identity.CurrentAccount;
 import io.kluis.shared.web.InvalidInputException;
-import io.kluis.shared.web.NotFoundException;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
-import io.kluis.storage.files.Spaces;
-import io.kluis.storage.files.Usage;
+import io.kluis.storage.web.OwnSpaces.NewSpace;
+import io.kluis.storage.web.OwnSpaces.TrashView;
+import io.kluis.storage.web.OwnSpaces.UsageView;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Spaces, usage and the trash over the JSON API (HTTP Basic with an app password). Files
- * themselves are reached over WebDAV at {@code /dav/<space>/}.
+ * themselves are reached over WebDAV at {@code /dav/<space>/}. What the calls do is
+ * {@link OwnSpaces}, shared with the file manager's JSON.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -38,32 +39,15 @@ class StorageApi {
 	record SpaceView(String name, SpaceKind kind, Instant created, String webdav) {
 	}
 
-	record NewSpace(@Nullable String name, @Nullable SpaceKind kind) {
-	}
-
-	record UsageView(long usedBytes, long quotaBytes, long availableBytes) {
-	}
-
-	record TrashView(UUID id, String name, boolean folder, long size, Instant deletedAt) {
-
-		@Override
-		public String toString() {
-			return "TrashView[" + id + "]";
-		}
-	}
-
-	private final Spaces spaces;
+	private final OwnSpaces spaces;
 
 	private final FileTree tree;
 
-	private final Usage usage;
-
 	private final String baseUrl;
 
-	StorageApi(Spaces spaces, FileTree tree, Usage usage, @Value("${kluis.base-url}") String baseUrl) {
+	StorageApi(OwnSpaces spaces, FileTree tree, @Value("${kluis.base-url}") String baseUrl) {
 		this.spaces = spaces;
 		this.tree = tree;
-		this.usage = usage;
 		this.baseUrl = baseUrl;
 	}
 
@@ -77,13 +61,7 @@ class StorageApi {
 	@PostMapping("/spaces")
 	ResponseEntity<SpaceView> create(@RequestBody(required = false) @Nullable NewSpace body,
 			@AuthenticationPrincipal CurrentAccount current) {
-		if (body == null || body.name() == null) {
-			throw new InvalidInputException("name", "A space needs a name.");
-		}
-		if (body.kind() == SpaceKind.SITE) {
-			throw new InvalidInputException("kind", "Site spaces come with a hosting package.");
-		}
-		Space space = spaces.create(current.id(), body.name(), body.kind() == null ? SpaceKind.PLAIN : body.kind());
+		Space space = spaces.create(current.id(), body);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/spaces/" + space.name()))
 			.body(view(space));
@@ -93,7 +71,7 @@ class StorageApi {
 	@DeleteMapping("/spaces/{name}")
 	ResponseEntity<Void> delete(@PathVariable String name, @RequestParam(required = false) @Nullable String confirm,
 			@AuthenticationPrincipal CurrentAccount current) {
-		Space space = space(current, name);
+		Space space = spaces.find(current.id(), name);
 		if (!name.equals(confirm)) {
 			throw new InvalidInputException("confirm", "Repeat the space's name in 'confirm' to delete it for good.");
 		}
@@ -104,25 +82,20 @@ class StorageApi {
 	@Operation(summary = "How much of your storage is in use (live files and trash)")
 	@GetMapping("/storage")
 	UsageView usage(@AuthenticationPrincipal CurrentAccount current) {
-		var figures = usage.of(current.id());
-		return new UsageView(figures.used(), figures.quota(), figures.available());
+		return spaces.usage(current.id());
 	}
 
 	@Operation(summary = "What is in a space's trash (in a vault the names are ciphertext)")
 	@GetMapping("/spaces/{name}/trash")
 	List<TrashView> trash(@PathVariable String name, @AuthenticationPrincipal CurrentAccount current) {
-		return tree.trashItems(space(current, name))
-			.stream()
-			.map(t -> new TrashView(t.node().id(), t.originalName(), t.node().collection(), t.node().size(),
-					t.deletedAt()))
-			.toList();
+		return spaces.trash(current.id(), name);
 	}
 
 	@Operation(summary = "Restore a trashed item to where it was")
 	@PostMapping("/spaces/{name}/trash/{id}/restore")
 	ResponseEntity<Void> restore(@PathVariable String name, @PathVariable UUID id,
 			@AuthenticationPrincipal CurrentAccount current) {
-		tree.restore(space(current, name), id);
+		spaces.restore(current.id(), name, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -130,12 +103,8 @@ class StorageApi {
 	@DeleteMapping("/spaces/{name}/trash/{id}")
 	ResponseEntity<Void> purge(@PathVariable String name, @PathVariable UUID id,
 			@AuthenticationPrincipal CurrentAccount current) {
-		tree.purgeFromTrash(space(current, name), id);
+		spaces.purge(current.id(), name, id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private Space space(CurrentAccount current, String name) {
-		return spaces.find(current.id(), name).orElseThrow(() -> new NotFoundException("space"));
 	}
 
 	private SpaceView view(Space space) {

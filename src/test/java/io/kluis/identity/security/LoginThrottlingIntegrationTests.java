@@ -17,7 +17,6 @@ import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Account;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.MultiFactor;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.identity.credentials.Totp;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +74,7 @@ class LoginThrottlingIntegrationTests extends WithMailbox {
 	PasswordLogin login;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
@@ -104,7 +104,7 @@ class LoginThrottlingIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

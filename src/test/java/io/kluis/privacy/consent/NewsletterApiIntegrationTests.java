@@ -15,16 +15,12 @@ import io.kluis.WithMailbox;
 import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.consent.Subscription.Status;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,16 +72,7 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 	AppPasswords appPasswords;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	TestAccounts fixtures;
 
@@ -94,7 +82,7 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		customer = fixtures.verified();
 		appPassword = appPasswords.create(customer.id(), "newsletter test").secret();
 	}

@@ -12,9 +12,6 @@ import io.kluis.Mailbox;
 import io.kluis.WithMailbox;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.shared.AccountId;
 import java.sql.Timestamp;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,13 +53,7 @@ class NewsletterAudienceIntegrationTests extends WithMailbox {
 	JdbcClient jdbc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	Clock clock;
@@ -69,7 +61,7 @@ class NewsletterAudienceIntegrationTests extends WithMailbox {
 	@Test
 	@DisplayName("CON-3: the newsletter reaches only confirmed, non-restricted, non-objecting subscribers, in their own language, as marketing mail")
 	void newsletterReachesOnlyThoseWhoAgreed() throws Exception {
-		var fixtures = new TestAccounts(registration, accounts, staff, clock);
+		var fixtures = TestAccounts.in(context);
 		var subscribers = new NewsletterFixtures(newsletter, subscriptions, tokens);
 
 		String anonymous = NewsletterFixtures.uniqueEmail("anonymous");
@@ -120,7 +112,7 @@ class NewsletterAudienceIntegrationTests extends WithMailbox {
 	@Test
 	@DisplayName("CON-3: only administrators may send a newsletter")
 	void onlyAdministratorsSend() throws Exception {
-		var fixtures = new TestAccounts(registration, accounts, staff, clock);
+		var fixtures = TestAccounts.in(context);
 		var support = fixtures.staff(Set.of(Role.SUPPORT));
 		var customer = fixtures.verified();
 		for (var who : new AccountId[] { support.id(), customer.id() }) {

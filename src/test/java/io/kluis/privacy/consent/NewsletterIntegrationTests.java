@@ -17,9 +17,6 @@ import io.kluis.audit.AuditQuery;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.consent.Subscription.Status;
@@ -37,6 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -66,13 +64,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 	PolicyVersions policy;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	Clock clock;
@@ -87,7 +79,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

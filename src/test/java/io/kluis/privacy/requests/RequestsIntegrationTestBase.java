@@ -12,9 +12,6 @@ import io.kluis.WithMailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -29,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,20 +78,14 @@ abstract class RequestsIntegrationTestBase extends WithMailbox {
 	RequestTimeline timeline;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staffAdministration;
+	ApplicationContext context;
 
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void resetClock() {
 		clock.set(START);
-		fixtures = new TestAccounts(registration, accounts, staffAdministration, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	static String uniqueEmail(String purpose) {

@@ -10,11 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.Evidence;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,10 +32,7 @@ class RetentionAdminIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
+	ApplicationContext context;
 
 	@Autowired
 	StaffAdministration staff;
@@ -48,14 +43,11 @@ class RetentionAdminIntegrationTests {
 	@Autowired
 	Evidence evidence;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

@@ -8,8 +8,6 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.MailId;
 import io.kluis.notifications.Notifications;
@@ -38,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -66,13 +65,10 @@ class RetentionEngineIntegrationTests {
 	Notifications notifications;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
 
 	@Autowired
 	FindByIndexNameSessionRepository<? extends Session> sessionRepository;
@@ -92,7 +88,7 @@ class RetentionEngineIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		sessions = new TestSessions(sessionRepository, jdbc);
 	}
 

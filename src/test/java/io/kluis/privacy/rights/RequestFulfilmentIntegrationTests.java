@@ -14,9 +14,6 @@ import io.kluis.Mailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.Evidence;
 import io.kluis.privacy.TestSessions;
 import io.kluis.privacy.requests.DataSubjectRequest;
@@ -41,6 +38,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -63,13 +61,7 @@ class RequestFulfilmentIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	RequestIntake intake;
@@ -119,7 +111,7 @@ class RequestFulfilmentIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		officer = fixtures.staff(Set.of(Role.PRIVACY_OFFICER)).id();
 	}
 

@@ -13,10 +13,8 @@ import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
 import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.SubjectRestrictions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,16 +37,13 @@ class RightsAdminIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
 
 	@Autowired
 	SubjectRestrictions restrictions;
@@ -59,7 +55,7 @@ class RightsAdminIntegrationTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

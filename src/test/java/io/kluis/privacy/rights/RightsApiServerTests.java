@@ -8,9 +8,6 @@ import io.kluis.KluisServerTest;
 import io.kluis.Mailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.Evidence;
 import io.kluis.privacy.SubjectRestrictions;
 import io.kluis.privacy.rights.RightsFixtures.Customer;
@@ -23,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,6 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -62,16 +59,7 @@ class RightsApiServerTests {
 	Path dataDir;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	@Autowired
 	TestHolder holder;
@@ -98,7 +86,7 @@ class RightsApiServerTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

@@ -7,9 +7,6 @@ import io.kluis.KluisServerTest;
 import io.kluis.Mailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.Evidence;
 import io.kluis.privacy.SubjectRestrictions;
 import io.kluis.privacy.rights.RightsTestConfiguration.TestHolder;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,13 +31,7 @@ class RightsPanelServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	Clock clock;
@@ -63,7 +55,7 @@ class RightsPanelServerTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

@@ -10,10 +10,6 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.WithMailbox;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Account;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.policy.PolicyAnnouncements;
 import io.kluis.privacy.policy.PublishedPolicy;
@@ -21,11 +17,9 @@ import io.kluis.privacy.policy.RegisterVersion;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.Text;
 import io.kluis.shared.AccountId;
-import io.kluis.shared.EmailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.TestPropertySource;
@@ -68,25 +63,16 @@ class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 	Notifications notifications;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	Clock clock;
 
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test
@@ -95,7 +81,7 @@ class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 	void aSignificantVersionMailsEveryCustomerOnceAndShowsTheBannerUntilAcknowledged() throws Exception {
 		policy.current();
 		TestAccounts.Known english = fixtures.verified();
-		TestAccounts.Known dutch = verifiedDutch();
+		TestAccounts.Known dutch = fixtures.verified(Locale.forLanguageTag("nl"));
 		TestAccounts.Known unverified = fixtures.unverified();
 
 		String change = "Nieuwe subverwerker " + UUID.randomUUID();
@@ -146,16 +132,6 @@ class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 		Thread.sleep(1000);
 		assertThat(policyMails(customer.email())).isEmpty();
 		assertThat(panel(fixtures.authentication(customer.id(), true))).doesNotContain("id=\"policy-banner\"");
-	}
-
-	TestAccounts.Known verifiedDutch() {
-		String email = TestAccounts.uniqueEmail("dutch");
-		registration.register(TestAccounts.request(email, TestAccounts.PASSWORD), TestAccounts.uniqueAddress(),
-				Locale.forLanguageTag("nl"));
-		Account account = accounts.findByEmail(EmailAddress.of(email)).orElseThrow();
-		account.markVerified(clock.instant());
-		accounts.update(account);
-		return new TestAccounts.Known(account.id(), email, TestAccounts.PASSWORD);
 	}
 
 	String panel(Authentication as) throws Exception {

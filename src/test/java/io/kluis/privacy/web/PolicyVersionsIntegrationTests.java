@@ -8,16 +8,12 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.privacy.policy.CanonicalRegister;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersions;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.Text;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,22 +53,13 @@ class PolicyVersionsIntegrationTests extends WithMailbox {
 	RegisterVersions versions;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	TestAccounts fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 	}
 
 	@Test

@@ -11,16 +11,13 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
-import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -38,16 +35,7 @@ class ErrorPagesIntegrationTests extends WithMailbox {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	TestAccounts fixtures;
 
@@ -57,7 +45,7 @@ class ErrorPagesIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
+		fixtures = TestAccounts.in(context);
 		admin = fixtures.authentication(fixtures.staff(Set.of(Role.ADMIN)).id(), true);
 		customer = fixtures.authentication(fixtures.verified().id(), true);
 	}

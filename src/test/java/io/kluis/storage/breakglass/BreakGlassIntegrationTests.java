@@ -19,13 +19,9 @@ import io.kluis.audit.AuditQuery;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.spi.DataSubject;
 import io.kluis.shared.AccountId;
-import io.kluis.shared.EmailAddress;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
@@ -48,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,13 +84,7 @@ class BreakGlassIntegrationTests extends WithMailbox {
 	MutableClock clock;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staffAdministration;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -137,7 +128,7 @@ class BreakGlassIntegrationTests extends WithMailbox {
 	@BeforeEach
 	void customerWithAPlainSpaceAndTwoStaffMembers() {
 		clock.set(START);
-		fixtures = new TestAccounts(registration, accounts, staffAdministration, clock);
+		fixtures = TestAccounts.in(context);
 		customer = fixtures.verified();
 		plain = spaces.create(customer.id(), "files", SpaceKind.PLAIN);
 		tree.createFolder(plain, FilePath.ofJoined("reports"));
@@ -220,18 +211,13 @@ class BreakGlassIntegrationTests extends WithMailbox {
 	@Test
 	@DisplayName("STO-3: the customer is told in Dutch when Dutch is their language")
 	void mailInTheCustomersLanguage() throws Exception {
-		String email = TestAccounts.uniqueEmail("nl-customer");
-		registration.register(TestAccounts.request(email, TestAccounts.PASSWORD), TestAccounts.uniqueAddress(),
-				Locale.forLanguageTag("nl"));
-		var account = accounts.findByEmail(EmailAddress.of(email)).orElseThrow();
-		account.markVerified(clock.instant());
-		accounts.update(account);
+		var account = fixtures.verified(Locale.forLanguageTag("nl"));
 		spaces.create(account.id(), "werk", SpaceKind.PLAIN);
 		UUID id = fileRequest(requester, account.id(), "werk", REASON, 2);
 		mvc.perform(post("/admin/break-glass/{id}/approve", id).with(authentication(approver)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		notifications.flush();
-		MimeMessage mail = Mailbox.awaitMail(email, 1);
+		MimeMessage mail = Mailbox.awaitMail(account.email(), 1);
 		assertThat(mail.getSubject()).contains("kregen toegang tot uw opslagruimte werk");
 		assertThat(Mailbox.body(mail)).contains("Uw kluis blijft voor iedereen behalve u onleesbaar", REASON);
 	}

@@ -9,9 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.AccountId;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
@@ -21,7 +18,6 @@ import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -66,13 +63,7 @@ class NoStaffContentWithoutGrantIntegrationTests {
 	RequestMappingHandlerMapping mappings;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staffAdministration;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -83,14 +74,11 @@ class NoStaffContentWithoutGrantIntegrationTests {
 	@Autowired
 	BreakGlass breakGlass;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	@DisplayName("STO-3: without an approved, unexpired grant no GET route under /admin or /panel serves a customer's "
 			+ "file to any staff role, not even to the requester of a pending or declined request")
 	void noRouteServesContentWithoutAGrant() throws Exception {
-		var fixtures = new TestAccounts(registration, accounts, staffAdministration, clock);
+		var fixtures = TestAccounts.in(context);
 		var customer = fixtures.verified();
 		Space space = spaces.create(customer.id(), "files", SpaceKind.PLAIN);
 		String marker = "customer-content-" + UUID.randomUUID();

@@ -7,10 +7,7 @@ import io.kluis.MutableClock;
 import io.kluis.TestServer;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.SpaceKind;
@@ -39,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -79,16 +77,7 @@ class ContentOriginServerTests {
 	MutableClock clock;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -98,7 +87,7 @@ class ContentOriginServerTests {
 
 	String content;
 
-	TestAccounts fixtures;
+	StorageCustomers customers;
 
 	TestAccounts.Known customer;
 
@@ -115,8 +104,8 @@ class ContentOriginServerTests {
 	void customerWithAPageInAPlainSpaceAndAFileInTheVault() throws Exception {
 		clock.set(START);
 		content = "http://127.0.0.1:" + port;
-		fixtures = new TestAccounts(registration, accounts, staff, clock);
-		customer = fixtures.verified();
+		customers = StorageCustomers.in(context);
+		customer = customers.verified();
 		var files = spaces.create(customer.id(), "files", SpaceKind.PLAIN);
 		page = ("<html><script>alert(document.cookie)</script>" + UUID.randomUUID() + "</html>").getBytes(StandardCharsets.UTF_8);
 		other = ("other-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
@@ -197,14 +186,14 @@ class ContentOriginServerTests {
 			assertThat(response.statusCode()).as(path).isEqualTo(404);
 			assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
 		}
-		String secret = appPasswords.create(customer.id(), "laptop").secret();
+		String secret = customers.withAppPassword(customer, "laptop").appPassword();
 		for (String origin : new String[] { panel, content }) {
 			var dav = basic(origin + "/dav/files/page.html", customer.email(), secret);
 			assertThat(dav.statusCode()).as(origin).isEqualTo(200);
 			assertThat(dav.body()).isEqualTo(page);
 		}
-		var admin = fixtures.staff(Set.of(Role.ADMIN, Role.SUPPORT, Role.PRIVACY_OFFICER));
-		String staffSecret = appPasswords.create(admin.id(), "laptop").secret();
+		var admin = customers.accounts().staff(Set.of(Role.ADMIN, Role.SUPPORT, Role.PRIVACY_OFFICER));
+		String staffSecret = customers.withAppPassword(admin, "laptop").appPassword();
 		for (String origin : new String[] { panel, content }) {
 			assertThat(basic(origin + "/dav/files/page.html", admin.email(), staffSecret).statusCode()).isEqualTo(404);
 			assertThat(basic(origin + "/dav/vault/ciphertext.c9r", admin.email(), staffSecret).statusCode()).isEqualTo(404);

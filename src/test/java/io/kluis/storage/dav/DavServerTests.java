@@ -3,12 +3,9 @@ package io.kluis.storage.dav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.blob.BlobStore;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
@@ -22,7 +19,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** WebDAV as a client sees it: authentication, conditional and range requests, quota, atomicity, hardening. */
@@ -43,13 +40,7 @@ class DavServerTests {
 	BlobStore blobStore;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	AppPasswords appPasswords;
@@ -66,17 +57,17 @@ class DavServerTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
+	StorageCustomers customers;
 
-	TestAccounts.Known customer;
+	StorageCustomers.Customer customer;
 
 	DavClient dav;
 
 	@BeforeEach
 	void customerWithAnAppPassword() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		dav = new DavClient(baseUrl, customer.email(), appPasswords.create(customer.id(), "test").secret());
+		customers = StorageCustomers.in(context);
+		customer = customers.withAppPassword("test");
+		dav = customer.dav();
 		spaces.create(customer.id(), "files", SpaceKind.PLAIN);
 	}
 
@@ -110,8 +101,7 @@ class DavServerTests {
 	void topListsOwnSpaces() {
 		String listing = dav.propfind("/dav/", "1", null).body();
 		assertThat(listing).contains("/dav/vault/", "/dav/files/");
-		var other = new TestAccounts(registration, accounts, staff, clock).verified();
-		var otherDav = new DavClient(baseUrl, other.email(), appPasswords.create(other.id(), "t").secret());
+		var otherDav = customers.withAppPassword("t").dav();
 		assertThat(otherDav.propfind("/dav/files/", "0", null).statusCode()).isEqualTo(404);
 		assertThat(otherDav.propfind("/dav/", "1", null).body()).doesNotContain("/dav/files/");
 	}

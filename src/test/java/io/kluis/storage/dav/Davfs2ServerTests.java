@@ -2,11 +2,7 @@ package io.kluis.storage.dav;
 
 import io.kluis.ExternalPrograms;
 import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.ClientTestTree;
 import io.kluis.storage.Command;
 import io.kluis.storage.files.FileTree;
@@ -20,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Issue 4, acceptance 1: a davfs2 mount (Debian's package) of a plain space takes
@@ -50,25 +46,13 @@ class Davfs2ServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
 
 	@Autowired
 	FileTree tree;
-
-	@Autowired
-	Clock clock;
 
 	final ClientTestTree files = ClientTestTree.standard();
 
@@ -85,8 +69,7 @@ class Davfs2ServerTests {
 	@BeforeEach
 	void customerWithAnAppPassword() throws IOException {
 		requireMounting();
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		String secret = appPasswords.create(customer.id(), "davfs2").secret();
+		var customer = StorageCustomers.in(context).withAppPassword("davfs2");
 		space = spaces.create(customer.id(), "davfs2", SpaceKind.PLAIN);
 		work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "davfs2-");
 		Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // the cache is in here
@@ -94,7 +77,7 @@ class Davfs2ServerTests {
 		url = baseUrl + "/dav/davfs2/";
 		Path secrets = work.resolve("secrets");
 		Files.createFile(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(secrets, url + " " + customer.email() + " " + secret + "\n");
+		Files.writeString(secrets, url + " " + customer.email() + " " + customer.appPassword() + "\n");
 		Files.writeString(work.resolve("davfs2.conf"), """
 				secrets %s
 				ask_auth 0

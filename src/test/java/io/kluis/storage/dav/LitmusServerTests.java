@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.ExternalPrograms;
 import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The WebDAV conformance suite litmus (Debian's package), all five parts, against a running Kluis
@@ -40,30 +36,17 @@ class LitmusServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	@DisplayName("W1: litmus passes 100 % (basic, copymove, props, locks, http) on a plain space")
 	void litmusPassesEverything() throws Exception {
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		String secret = appPasswords.create(customer.id(), "litmus").secret();
+		var customer = StorageCustomers.in(context).withAppPassword("litmus");
 		spaces.create(customer.id(), "litmus", SpaceKind.PLAIN);
-		String output = litmus(baseUrl + "/dav/litmus/", customer.email(), secret);
+		String output = litmus(baseUrl + "/dav/litmus/", customer.email(), customer.appPassword());
 		var summaries = new ArrayList<String>();
 		var matcher = SUMMARY.matcher(output);
 		while (matcher.find()) {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.ExternalPrograms;
 import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.ClientTestTree;
 import io.kluis.storage.Command;
 import io.kluis.storage.files.FilePath;
@@ -21,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Issue 4, acceptance 1: rclone (Debian's package) with a WebDAV remote on a plain space, and a
@@ -53,25 +49,13 @@ class RcloneServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
 
 	@Autowired
 	FileTree tree;
-
-	@Autowired
-	Clock clock;
 
 	final ClientTestTree files = ClientTestTree.standard();
 
@@ -83,8 +67,7 @@ class RcloneServerTests {
 
 	@BeforeEach
 	void rcloneConfiguredForACustomer() throws IOException {
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		String secret = appPasswords.create(customer.id(), "rclone").secret();
+		var customer = StorageCustomers.in(context).withAppPassword("rclone");
 		created.add(spaces.create(customer.id(), "rclone", SpaceKind.PLAIN));
 		created.add(spaces.create(customer.id(), "encrypted", SpaceKind.PLAIN));
 		work = Files.createTempDirectory(Path.of("target"), "rclone-");
@@ -102,7 +85,7 @@ class RcloneServerTests {
 				remote = kluis:encrypted
 				password = %s
 				password2 = %s
-				""".formatted(baseUrl, customer.email(), obscure(secret), obscure("a passphrase only the customer knows"),
+				""".formatted(baseUrl, customer.email(), obscure(customer.appPassword()), obscure("a passphrase only the customer knows"),
 				obscure("and a salt the customer keeps"));
 		Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		Files.writeString(config, conf);

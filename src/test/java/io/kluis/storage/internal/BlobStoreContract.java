@@ -35,7 +35,9 @@ abstract class BlobStoreContract {
 	abstract BlobStore store();
 
 	/** What {@link #store()} holds, seen from outside. */
-	abstract StoredBlobs stored();
+	StoredBlobs stored() {
+		return StoredBlobs.of(store());
+	}
 
 	/** The size beyond which the store writes in parts (where it does). */
 	abstract int partSize();

@@ -28,11 +28,6 @@ class FilesystemBlobStoreUnitTests extends BlobStoreContract {
 	}
 
 	@Override
-	StoredBlobs stored() {
-		return StoredBlobs.of(store);
-	}
-
-	@Override
 	int partSize() {
 		return 5 * MiB;
 	}

@@ -57,11 +57,6 @@ class S3BlobStoreUnitTests extends BlobStoreContract {
 	}
 
 	@Override
-	StoredBlobs stored() {
-		return StoredBlobs.of(store);
-	}
-
-	@Override
 	int partSize() {
 		return 5 * MiB;
 	}

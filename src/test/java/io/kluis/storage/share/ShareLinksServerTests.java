@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
+import io.kluis.storage.StorageCustomers;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -59,16 +56,7 @@ class ShareLinksServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	MutableClock clock;
@@ -79,11 +67,9 @@ class ShareLinksServerTests {
 
 	@BeforeEach
 	void customers() {
-		var testAccounts = new TestAccounts(registration, accounts, staff, clock);
-		var first = testAccounts.verified();
-		owner = new DavClient(baseUrl, first.email(), appPasswords.create(first.id(), "api").secret());
-		var second = testAccounts.verified();
-		other = new DavClient(baseUrl, second.email(), appPasswords.create(second.id(), "api").secret());
+		var customers = StorageCustomers.in(context);
+		owner = customers.withAppPassword("api").dav();
+		other = customers.withAppPassword("api").dav();
 		post(owner, "/api/v1/spaces", "{\"name\":\"docs\",\"kind\":\"PLAIN\"}");
 		owner.method("MKCOL", "/dav/docs/Reis");
 		owner.put("/dav/docs/Reis/verslag.txt", "Dag 1: aangekomen.".getBytes(StandardCharsets.UTF_8));

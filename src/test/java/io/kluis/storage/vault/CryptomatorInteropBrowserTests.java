@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
-import io.kluis.storage.DavClient;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
@@ -23,7 +19,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,6 +41,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The browser's vault client and Cryptomator's own library (cryptofs, the code inside the
@@ -71,16 +67,7 @@ class CryptomatorInteropBrowserTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -88,14 +75,14 @@ class CryptomatorInteropBrowserTests {
 	@Autowired
 	FileTree tree;
 
-	@Autowired
-	Clock clock;
+	StorageCustomers customers;
 
 	TestAccounts.Known customer;
 
 	@BeforeEach
 	void customer() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		customers = StorageCustomers.in(context);
+		customer = customers.verified();
 	}
 
 	@Test
@@ -191,7 +178,7 @@ class CryptomatorInteropBrowserTests {
 				}
 			}
 		}
-		var client = new DavClient(baseUrl, customer.email(), appPasswords.create(customer.id(), "cryptomator").secret());
+		var client = customers.withAppPassword(customer, "cryptomator").dav();
 		StoredSpace.uploadOverDav(client, local, "fromapp");
 
 		var page = new VaultPage(browser, baseUrl).logIn(customer, "/panel");

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
@@ -19,7 +16,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +38,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Acceptance 2 of the vault issue, in Debian Chromium through the panel's file manager: create a
@@ -65,13 +62,7 @@ class VaultFileManagerBrowserTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -79,14 +70,11 @@ class VaultFileManagerBrowserTests {
 	@Autowired
 	FileTree tree;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts.Known customer;
 
 	@BeforeEach
 	void customer() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		customer = TestAccounts.in(context).verified();
 	}
 
 	@Test

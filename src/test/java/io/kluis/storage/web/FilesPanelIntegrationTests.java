@@ -10,16 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
-import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,22 +30,13 @@ class FilesPanelIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	Authentication customer;
 
 	@BeforeEach
 	void customer() {
-		var fixtures = new TestAccounts(registration, accounts, staff, clock);
+		var fixtures = TestAccounts.in(context);
 		customer = fixtures.authentication(fixtures.verified().id(), true);
 	}
 

@@ -3,20 +3,15 @@ package io.kluis.storage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
+import io.kluis.storage.StorageCustomers;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,30 +21,14 @@ class StorageApiServerTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	DavClient client;
 
 	@BeforeEach
 	void customer() {
-		var customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		client = new DavClient(baseUrl, customer.email(), appPasswords.create(customer.id(), "api").secret());
+		client = StorageCustomers.in(context).withAppPassword("api").dav();
 	}
 
 	@Test

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
 import io.kluis.TestServer;
-import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
+import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.blob.BlobStore;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
@@ -21,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
@@ -30,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /** Resumable uploads: pieces, resuming after a broken connection, atomic completion, refusals that leave nothing. */
 @KluisServerTest
@@ -42,34 +38,22 @@ class UploadsServerTests {
 	BlobStore blobStore;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	AppPasswords appPasswords;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
 
-	@Autowired
-	Clock clock;
+	StorageCustomers customers;
 
-	TestAccounts.Known customer;
-
-	String secret;
+	StorageCustomers.Customer customer;
 
 	DavClient client;
 
 	@BeforeEach
 	void customer() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
-		secret = appPasswords.create(customer.id(), "uploads").secret();
-		client = new DavClient(baseUrl, customer.email(), secret);
+		customers = StorageCustomers.in(context);
+		customer = customers.withAppPassword("uploads");
+		client = customer.dav();
 		spaces.create(customer.id(), "files", SpaceKind.PLAIN);
 	}
 
@@ -119,8 +103,7 @@ class UploadsServerTests {
 		assertThat(begin("files", "a/../b", 10).statusCode()).isEqualTo(400);
 		assertThat(begin("nope", "x.bin", 10).statusCode()).isEqualTo(404);
 		String location = begin("files", "mine.bin", 10).headers().firstValue("Location").orElseThrow();
-		var other = new TestAccounts(registration, accounts, staff, clock).verified();
-		var stranger = new DavClient(baseUrl, other.email(), appPasswords.create(other.id(), "x").secret());
+		var stranger = customers.withAppPassword("x").dav();
 		assertThat(stranger.method("HEAD", location).statusCode()).isEqualTo(404);
 		assertThat(stranger.method("DELETE", location).statusCode()).isEqualTo(404);
 		// the owner gives up: no temporary data stays behind for later tests of the shared server
@@ -170,7 +153,7 @@ class UploadsServerTests {
 		URI uri = URI.create(baseUrl);
 		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
 			OutputStream out = socket.getOutputStream();
-			String auth = Base64.getEncoder().encodeToString((customer.email() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+			String auth = Base64.getEncoder().encodeToString((customer.email() + ":" + customer.appPassword()).getBytes(StandardCharsets.UTF_8));
 			out.write(("PATCH " + location + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
 					+ "Authorization: Basic " + auth + "\r\n" + TestServer.X_FORWARDED_FOR + ": "
 					+ TestServer.uniqueClientAddress() + "\r\nUpload-Offset: " + offset + "\r\n"
