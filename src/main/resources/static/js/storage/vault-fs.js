@@ -249,11 +249,41 @@ export class Vault {
   }
 
   /**
-   * Moves a file or folder to the space's trash. For a folder only its link (dir.c9r) goes: the
-   * contents stay in place, unreachable, so restoring the link brings the whole folder back.
+   * Moves a file or folder to the space's trash as one item. A folder's link (…/name.c9r with
+   * dir.c9r) goes together with the content directories (d/XX/YYYY…) of the folder and of every
+   * folder below it: in this format they live apart from the link, and only this page, holding the
+   * keys, can tell which they are. The server keeps them with the trashed link, so restoring gives
+   * back the whole tree and purging (or expiry) leaves nothing behind.
    */
-  async remove(entry) {
-    await this.dav.delete(entry.path);
+  async remove(entry, { api = '/panel/files/api' } = {}) {
+    const companions = entry.kind === 'folder' ? await this.contentDirsBelow(entry) : [];
+    const relative = (path) => path.substring(this.space.length + 1);
+    const response = await fetch(api + '/spaces/' + encodeURIComponent(this.space) + '/trash', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.dav.csrf ? { [this.dav.csrf.header]: this.dav.csrf.token } : {}) },
+      body: JSON.stringify({ path: relative(entry.path), with: companions.map(relative) }),
+    });
+    if (!response.ok) throw new DavError('DELETE', response.status);
+  }
+
+  /**
+   * The stored paths of the content directories of a folder and all folders below it that exist.
+   * A folder linking to a directory already seen (a damaged or hostile vault) is not followed again.
+   */
+  async contentDirsBelow(entry) {
+    const out = [];
+    const seen = new Set([ROOT_DIR_ID, entry.parent]);
+    const walk = async (folder) => {
+      const dirId = await this.dirIdOf(folder);
+      if (seen.has(dirId)) return;
+      seen.add(dirId);
+      const path = await this.contentDir(dirId);
+      if (!await this.dav.exists(path)) return;
+      out.push(path);
+      for (const member of await this.list(dirId)) if (member.kind === 'folder') await walk(member);
+    };
+    await walk(entry);
+    return out;
   }
 
   /**

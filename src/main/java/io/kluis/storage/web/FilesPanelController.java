@@ -4,12 +4,16 @@ import io.kluis.identity.CurrentAccount;
 import io.kluis.privacy.RetentionPeriods;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
+import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.InvalidNameException;
+import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Usage;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -118,6 +122,53 @@ class FilesPanelController {
 			.map(t -> new TrashView(t.node().id(), t.originalName(), t.node().collection(), t.node().size(),
 					t.deletedAt()))
 			.toList();
+	}
+
+	/** A deletion with companions: paths relative to the space; see {@link FileTree#deleteWithCompanions}. */
+	record Deletion(@Nullable String path, @Nullable List<String> with) {
+
+		@Override
+		public String toString() {
+			return "Deletion[" + (with == null ? 0 : with.size()) + " companions]";
+		}
+	}
+
+	record Trashed(UUID id) {
+	}
+
+	/**
+	 * Moves an item to the trash with the nodes that belong to it (a vault folder's link and the
+	 * content directories of its subtree, which only the browser can name): one trash item that is
+	 * restored and purged as a whole.
+	 */
+	@PostMapping("/panel/files/api/spaces/{name}/trash")
+	@ResponseBody
+	ResponseEntity<Trashed> trashWithCompanions(@PathVariable String name, @RequestBody(required = false) @Nullable Deletion body,
+			@AuthenticationPrincipal CurrentAccount current) {
+		if (body == null || body.path() == null || body.path().isBlank()) {
+			throw new InvalidInputException("path", "Give the path of what to delete.");
+		}
+		List<String> with = body.with() == null ? List.of() : body.with();
+		if (with.size() > MAX_COMPANIONS) {
+			throw new InvalidInputException("with", "At most " + MAX_COMPANIONS + " companions.");
+		}
+		Node trashed = tree.deleteWithCompanions(space(current, name), path("path", body.path()),
+				with.stream().map(p -> path("with", p)).toList());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Trashed(trashed.id()));
+	}
+
+	static final int MAX_COMPANIONS = 10_000;
+
+	private static FilePath path(String field, @Nullable String path) {
+		if (path == null) {
+			throw new InvalidInputException(field, "A path is missing.");
+		}
+		try {
+			return FilePath.of(Arrays.stream(path.split("/")).filter(n -> !n.isEmpty()).toList());
+		}
+		catch (InvalidNameException e) {
+			throw new InvalidInputException(field, e.getMessage());
+		}
 	}
 
 	@PostMapping("/panel/files/api/spaces/{name}/trash/{id}/restore")
