@@ -190,7 +190,7 @@ export class Vault {
    * Encrypts {@code file} chunk by chunk (file.slice(), never the whole file in memory) and uploads
    * it with the resumable protocol. {@code onProgress(fraction)}.
    */
-  async upload(parentDirId, name, file, { onProgress, transport, base } = {}) {
+  async upload(parentDirId, name, file, { onProgress, onRetry, transport, base } = {}) {
     const target = await this.place(parentDirId, name);
     let contents = target.path;
     if (target.shortened) {
@@ -201,7 +201,7 @@ export class Vault {
     const length = vc.ciphertextLength(file.size);
     await resumableUpload({
       base, csrf: this.dav.csrf, space: this.space, path: contents.substring(this.space.length + 1), length,
-      pieces: vc.encryptBlob(this.masterkey, file), transport,
+      pieces: vc.encryptBlob(this.masterkey, file), transport, onRetry,
       onProgress: (sent) => onProgress?.(length ? sent / length : 1),
     });
   }
