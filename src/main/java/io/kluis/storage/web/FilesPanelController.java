@@ -46,7 +46,7 @@ class FilesPanelController {
 			"newName", "cancel", "save", "decrypting", "recoveryMismatch", "passphraseChanged", "share", "shareCreate",
 			"shareExpires", "sharePassword", "shareLimit", "shareLink", "shareCreated", "revoke", "revoked", "confirmRevoke",
 			"accessLog", "shareState.active", "shareState.expired", "shareState.exhausted", "shareState.revoked",
-			"downloads", "encryptedItem", "noShares");
+			"downloads", "encryptedItem", "noShares", "waiting", "resuming", "uploadTotal", "saving");
 
 	record SpaceView(String name, SpaceKind kind, Instant created) {
 	}
