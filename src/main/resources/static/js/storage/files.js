@@ -6,6 +6,7 @@ import { Dav, DavError, pageCsrf } from './dav.js';
 import { Vault } from './vault-fs.js';
 import { VaultKeyError, cleartextLength, readContentKey, sealManifest, random, base64, base64urlNoPadding, HEADER_SIZE } from './vault-crypto.js';
 import { resumableUpload, blobPieces } from './uploads.js';
+import { saveStream } from './save.js';
 
 const $ = (id) => document.getElementById(id);
 const texts = Object.fromEntries(Array.from(document.querySelectorAll('#files-texts li'), (li) => [li.dataset.key, li.textContent]));
@@ -97,7 +98,12 @@ class VaultStore {
   }
   async child(folder, name) { return (await this.vault.list(folder.id)).find((e) => e.name === name && e.kind === 'folder'); }
   async upload(folder, name, file, onProgress, onRetry) { await this.vault.upload(folder.id, name, file, { onProgress, onRetry }); }
-  async download(entry, onProgress) {
+  /**
+   * Streams the decrypted file to disk through the download service worker where the browser can
+   * (save.js); elsewhere collects it in Blob parts first. Returns the Blob, or null when streamed.
+   */
+  async download(entry, onProgress, onStreaming) {
+    if (await saveStream(entry.name, entry.size, this.vault.stream(entry, { onProgress }), onStreaming)) return null;
     const blob = await this.vault.download(entry, { onProgress });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -410,7 +416,10 @@ export const app = {
   async download(entry) {
     const item = transfer(entry.name, t('decrypting'));
     try {
-      const blob = await this.store.download(entry, (f) => item.progress(f));
+      const blob = await this.store.download(entry, (f) => item.progress(f), () => {
+        item.element.dataset.via = 'stream';
+        item.phase('saving', t('saving'));
+      });
       item.done(t('downloaded'));
       return blob;
     } catch (e) { item.done(t('failed'), true); fail(e); return null; }
@@ -633,6 +642,7 @@ function transfer(label, state) {
   li.append(name, bar, info);
   $('transfers').append(li);
   return {
+    element: li,
     progress(f) {
       bar.value = Math.min(1, f);
       if (li.dataset.phase === 'resuming') { li.dataset.phase = 'uploading'; info.textContent = t('uploading'); }

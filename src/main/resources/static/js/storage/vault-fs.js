@@ -207,17 +207,48 @@ export class Vault {
   }
 
   /**
-   * Downloads and decrypts a file as it streams in. The cleartext goes into Blob parts of a few MiB,
-   * which the browser keeps on disk when large, not in the page's memory.
+   * The file's cleartext as a ReadableStream: fetched (on the first read) and authenticated and
+   * decrypted chunk by chunk as it streams in, with backpressure, so nothing is held whole. A file
+   * that ends short of its listed size (a chunk boundary hides truncation from the chunks' tags)
+   * errors the stream. {@code onProgress(fraction)}.
+   */
+  stream(entry, { onProgress } = {}) {
+    let pieces = null;
+    let done = 0;
+    return new ReadableStream({
+      pull: async (controller) => {
+        pieces ??= vc.decryptStream(this.masterkey, (await this.dav.get(entry.contents)).body);
+        const { value, done: end } = await pieces.next();
+        if (end) {
+          if (entry.size !== null && entry.size !== undefined && done !== entry.size) {
+            controller.error(new vc.IntegrityError('the file is shorter than listed'));
+          } else {
+            controller.close();
+          }
+          return;
+        }
+        done += value.length;
+        onProgress?.(entry.size ? done / entry.size : 1);
+        controller.enqueue(value);
+      },
+      cancel: async () => { await pieces?.return?.(); },
+    }, { highWaterMark: 0 });
+  }
+
+  /**
+   * Downloads and decrypts a file into a Blob, for browsers that cannot stream a download to disk
+   * (see save.js): Blob parts of a few MiB, which the browser keeps on disk when large, not in the
+   * page's memory.
    */
   async download(entry, { onProgress } = {}) {
-    const response = await this.dav.get(entry.contents);
+    const reader = this.stream(entry, { onProgress }).getReader();
     const parts = [];
-    let pending = [], pendingSize = 0, done = 0;
-    for await (const piece of vc.decryptStream(this.masterkey, response.body)) {
-      pending.push(piece); pendingSize += piece.length; done += piece.length;
+    let pending = [], pendingSize = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      pending.push(value); pendingSize += value.length;
       if (pendingSize >= 4 * 1024 * 1024) { parts.push(new Blob(pending)); pending = []; pendingSize = 0; }
-      onProgress?.(entry.size ? done / entry.size : 1);
     }
     if (pending.length) parts.push(new Blob(pending));
     return new Blob(parts, { type: 'application/octet-stream' });
