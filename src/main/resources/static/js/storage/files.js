@@ -7,6 +7,7 @@ import { Vault } from './vault-fs.js';
 import { VaultKeyError, cleartextLength, readContentKey, sealManifest, random, base64, base64urlNoPadding, HEADER_SIZE } from './vault-crypto.js';
 import { resumableUpload, blobPieces } from './uploads.js';
 import { Sharing } from './peer-shares.js';
+import { saveStream } from './save.js';
 
 const $ = (id) => document.getElementById(id);
 const texts = Object.fromEntries(Array.from(document.querySelectorAll('#files-texts li'), (li) => [li.dataset.key, li.textContent]));
@@ -65,10 +66,10 @@ class PlainStore {
   async child(folder, name) {
     return (await this.list(folder)).find((e) => e.name === name && e.kind === 'folder');
   }
-  async upload(folder, name, file, onProgress) {
+  async upload(folder, name, file, onProgress, onRetry) {
     await resumableUpload({
       csrf: dav.csrf, space: this.space, path: [...folder.names, name].join('/'), length: file.size,
-      pieces: blobPieces(file), onProgress: (sent) => onProgress(file.size ? sent / file.size : 1),
+      pieces: blobPieces(file), onProgress: (sent) => onProgress(file.size ? sent / file.size : 1), onRetry,
     });
   }
   async download(entry) {
@@ -97,8 +98,13 @@ class VaultStore {
     return { names: [...folder.names, name], id: await this.vault.mkdir(folder.id, name) };
   }
   async child(folder, name) { return (await this.vault.list(folder.id)).find((e) => e.name === name && e.kind === 'folder'); }
-  async upload(folder, name, file, onProgress) { await this.vault.upload(folder.id, name, file, { onProgress }); }
-  async download(entry, onProgress) {
+  async upload(folder, name, file, onProgress, onRetry) { await this.vault.upload(folder.id, name, file, { onProgress, onRetry }); }
+  /**
+   * Streams the decrypted file to disk through the download service worker where the browser can
+   * (save.js); elsewhere collects it in Blob parts first. Returns the Blob, or null when streamed.
+   */
+  async download(entry, onProgress, onStreaming) {
+    if (await saveStream(entry.name, entry.size, this.vault.stream(entry, { onProgress }), onStreaming)) return null;
     const blob = await this.vault.download(entry, { onProgress });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -419,7 +425,10 @@ export const app = {
   async download(entry) {
     const item = transfer(entry.name, t('decrypting'));
     try {
-      const blob = await this.store.download(entry, (f) => item.progress(f));
+      const blob = await this.store.download(entry, (f) => item.progress(f), () => {
+        item.element.dataset.via = 'stream';
+        item.phase('saving', t('saving'));
+      });
       item.done(t('downloaded'));
       return blob;
     } catch (e) { item.done(t('failed'), true); fail(e); return null; }
@@ -433,19 +442,24 @@ export const app = {
 
   /**
    * Uploads files, each with its path relative to the current folder ("a/b/c.txt" from a dropped
-   * or chosen folder), creating folders on the way; one progress bar per file.
+   * or chosen folder), creating folders on the way; {@link UPLOADS_AT_ONCE} at a time, one progress
+   * bar per file and one for all of them.
    */
   async upload(items) {
-    const rows = items.map(({ path }) => transfer(path, t('uploading')));
-    const folders = new Map([['', this.folder]]);
-    const folderFor = async (names) => {
+    const rows = items.map(({ path }) => transfer(path, t('waiting')));
+    const total = overall.add(items);
+    // One promise per folder path, so uploads running side by side create a new folder only once.
+    const folders = new Map([['', Promise.resolve(this.folder)]]);
+    const folderFor = (names) => {
       let key = '';
-      let folder = this.folder;
+      let folder = folders.get('');
       for (const name of names) {
         const next = key ? key + '/' + name : name;
         if (!folders.has(next)) {
-          const existing = await this.store.child(folder, name);
-          folders.set(next, existing ? await this.store.enter(folder, existing) : await this.store.mkdir(folder, name));
+          folders.set(next, folder.then(async (parent) => {
+            const existing = await this.store.child(parent, name);
+            return existing ? this.store.enter(parent, existing) : this.store.mkdir(parent, name);
+          }));
         }
         folder = folders.get(next);
         key = next;
@@ -453,18 +467,27 @@ export const app = {
       return folder;
     };
     let failed = 0;
-    for (let i = 0; i < items.length; i++) {
-      const names = items[i].path.split('/').filter(Boolean);
-      try {
-        const folder = await folderFor(names.slice(0, -1));
-        await this.store.upload(folder, names[names.length - 1], items[i].file, (f) => rows[i].progress(f));
-        rows[i].done(t('uploaded'));
-      } catch (e) {
-        failed++;
-        rows[i].done(t('failed'), true);
-        console.warn('files: upload failed ' + (e && e.name) + ' ' + (e && e.status ? e.status : ''));
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const i = next++;
+        const names = items[i].path.split('/').filter(Boolean);
+        rows[i].phase('uploading', t('uploading'));
+        try {
+          const folder = await folderFor(names.slice(0, -1));
+          await this.store.upload(folder, names[names.length - 1], items[i].file,
+            (f) => { rows[i].progress(f); total.progress(i, f); },
+            () => rows[i].phase('resuming', t('resuming')));
+          rows[i].done(t('uploaded'));
+        } catch (e) {
+          failed++;
+          rows[i].done(t('failed'), true);
+          console.warn('files: upload failed ' + (e && e.name) + ' ' + (e && e.status ? e.status : ''));
+        }
+        total.finished(i);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, items.length) }, worker));
     if (failed) status(t('error'), true);
     await this.refresh();
     await this.usage();
@@ -581,6 +604,39 @@ function button(label, onClick, className = '', action = '') {
   return b;
 }
 
+/** How many uploads run side by side: enough to hide each one's round trips, few enough to share the line. */
+export const UPLOADS_AT_ONCE = 3;
+
+/**
+ * The bar for all uploads in progress (every batch started while others run counts in): files
+ * finished of all, bytes sent of all. Starts again from zero once everything has finished.
+ */
+const overall = {
+  files: 0, finished: 0, bytes: 0, sent: new Map(), running: 0,
+  add(items) {
+    if (!this.running) { this.files = 0; this.finished = 0; this.bytes = 0; this.sent = new Map(); }
+    const batch = {};
+    this.running += items.length;
+    this.files += items.length;
+    this.bytes += items.reduce((sum, { file }) => sum + file.size, 0);
+    items.forEach(({ file }, i) => { const key = {}; batch[i] = { key, size: file.size }; this.sent.set(key, 0); });
+    $('transfers-total').hidden = false;
+    this.render();
+    return {
+      progress: (i, f) => { this.sent.set(batch[i].key, Math.min(1, f) * batch[i].size); this.render(); },
+      finished: (i) => { this.sent.set(batch[i].key, batch[i].size); this.finished++; this.running--; this.render(); },
+    };
+  },
+  render() {
+    let sent = 0;
+    for (const n of this.sent.values()) sent += n;
+    const bar = $('transfers-total-bar');
+    bar.value = this.bytes ? sent / this.bytes : (this.files ? this.finished / this.files : 0);
+    $('transfers-total-text').textContent = t('uploadTotal', this.finished, this.files, formatSize(sent), formatSize(this.bytes));
+    $('transfers-total').dataset.state = this.running ? 'running' : 'done';
+  },
+};
+
 /** A row in the transfers list with its own progress bar. */
 function transfer(label, state) {
   const li = document.createElement('li');
@@ -595,8 +651,13 @@ function transfer(label, state) {
   li.append(name, bar, info);
   $('transfers').append(li);
   return {
-    progress(f) { bar.value = Math.min(1, f); },
-    done(text, bad = false) { bar.value = bad ? bar.value : 1; info.textContent = text; li.classList.toggle('bad', bad); li.dataset.state = bad ? 'failed' : 'done'; },
+    element: li,
+    progress(f) {
+      bar.value = Math.min(1, f);
+      if (li.dataset.phase === 'resuming') { li.dataset.phase = 'uploading'; info.textContent = t('uploading'); }
+    },
+    phase(phase, text) { li.dataset.phase = phase; info.textContent = text; },
+    done(text, bad = false) { bar.value = bad ? bar.value : 1; info.textContent = text; li.classList.toggle('bad', bad); li.dataset.state = bad ? 'failed' : 'done'; li.dataset.phase = li.dataset.state; },
   };
 }
 
@@ -619,7 +680,11 @@ async function showLogAt(tr, url) {
 
 // ---- dropped folders -------------------------------------------------------------------------
 
-async function droppedItems(dataTransfer) {
+/**
+ * The files of a drop with their paths: folders (webkitGetAsEntry, Chromium, Firefox and Safari)
+ * are walked, each file keeping its path below the dropped folder.
+ */
+export async function droppedItems(dataTransfer) {
   const entries = Array.from(dataTransfer.items || [], (i) => i.webkitGetAsEntry?.()).filter(Boolean);
   if (!entries.length) return Array.from(dataTransfer.files, (file) => ({ path: file.name, file }));
   const out = [];

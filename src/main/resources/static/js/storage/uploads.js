@@ -7,7 +7,10 @@ export class UploadError extends Error {
   constructor(message, status) { super(message); this.name = 'UploadError'; this.status = status; }
 }
 
-const RETRIES = 5;
+// A dropped connection is retried for about a minute and a half (backoff 0.25 s doubling to 15 s),
+// and while the browser reports itself offline the upload waits for it to come back first.
+const RETRIES = 10;
+const backoff = (attempt) => Math.min(15_000, 250 * 2 ** attempt) * (0.75 + Math.random() / 2);
 
 /** Sends one piece with XMLHttpRequest (upload progress); resolves to the server's new offset. */
 export function xhrTransport(url, offset, body, headers, onProgress) {
@@ -31,14 +34,23 @@ export function xhrTransport(url, offset, body, headers, onProgress) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits {@code ms}, and as long as the browser says it is offline (at most a minute more). */
+async function pause(ms) {
+  await sleep(ms);
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    await Promise.race([new Promise((r) => addEventListener('online', r, { once: true })), sleep(60_000)]);
+  }
+}
+
 /**
  * Uploads {@code pieces} (an async iterable of Uint8Array or Blob, {@code length} bytes in all) to
  * {@code path} in {@code space}. {@code onProgress(sent)} reports bytes the server has (or is
- * receiving). {@code transport} sends a piece; tests pass one that drops the connection.
+ * receiving); {@code onRetry(attempt)} that the connection dropped and the upload resumes.
+ * {@code transport} sends a piece; tests pass one that drops the connection.
  *
  * @returns the new file's ETag
  */
-export async function resumableUpload({ base = '/panel', csrf, space, path, length, pieces, onProgress,
+export async function resumableUpload({ base = '/panel', csrf, space, path, length, pieces, onProgress, onRetry,
   transport = xhrTransport }) {
   const headers = csrf ? { [csrf.header]: csrf.token } : {};
   const started = await fetch(base + '/uploads', {
@@ -68,7 +80,8 @@ export async function resumableUpload({ base = '/panel', csrf, space, path, leng
           onProgress?.(offset);
         } catch (e) {
           if (!(e instanceof UploadError) || (e.status !== 0 && e.status !== 409 && e.status < 500) || attempt >= RETRIES) throw e;
-          await sleep(Math.min(4000, 250 * 2 ** attempt));
+          onRetry?.(attempt + 1);
+          await pause(backoff(attempt));
           offset = await where(url, headers);
           if (offset < start || offset > start + size) throw new UploadError('the upload moved on without us', 409);
         }
@@ -91,7 +104,7 @@ async function where(url, headers) {
       return Number(response.headers.get('Upload-Offset'));
     } catch (e) {
       if (e instanceof UploadError || attempt >= RETRIES) throw e;
-      await sleep(Math.min(4000, 250 * 2 ** attempt));
+      await pause(backoff(attempt));
     }
   }
 }

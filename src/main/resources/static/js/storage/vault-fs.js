@@ -190,7 +190,7 @@ export class Vault {
    * Encrypts {@code file} chunk by chunk (file.slice(), never the whole file in memory) and uploads
    * it with the resumable protocol. {@code onProgress(fraction)}.
    */
-  async upload(parentDirId, name, file, { onProgress, transport, base } = {}) {
+  async upload(parentDirId, name, file, { onProgress, onRetry, transport, base } = {}) {
     const target = await this.place(parentDirId, name);
     let contents = target.path;
     if (target.shortened) {
@@ -201,23 +201,54 @@ export class Vault {
     const length = vc.ciphertextLength(file.size);
     await resumableUpload({
       base, csrf: this.dav.csrf, space: this.space, path: contents.substring(this.space.length + 1), length,
-      pieces: vc.encryptBlob(this.masterkey, file), transport,
+      pieces: vc.encryptBlob(this.masterkey, file), transport, onRetry,
       onProgress: (sent) => onProgress?.(length ? sent / length : 1),
     });
   }
 
   /**
-   * Downloads and decrypts a file as it streams in. The cleartext goes into Blob parts of a few MiB,
-   * which the browser keeps on disk when large, not in the page's memory.
+   * The file's cleartext as a ReadableStream: fetched (on the first read) and authenticated and
+   * decrypted chunk by chunk as it streams in, with backpressure, so nothing is held whole. A file
+   * that ends short of its listed size (a chunk boundary hides truncation from the chunks' tags)
+   * errors the stream. {@code onProgress(fraction)}.
+   */
+  stream(entry, { onProgress } = {}) {
+    let pieces = null;
+    let done = 0;
+    return new ReadableStream({
+      pull: async (controller) => {
+        pieces ??= vc.decryptStream(this.masterkey, (await this.dav.get(entry.contents)).body);
+        const { value, done: end } = await pieces.next();
+        if (end) {
+          if (entry.size !== null && entry.size !== undefined && done !== entry.size) {
+            controller.error(new vc.IntegrityError('the file is shorter than listed'));
+          } else {
+            controller.close();
+          }
+          return;
+        }
+        done += value.length;
+        onProgress?.(entry.size ? done / entry.size : 1);
+        controller.enqueue(value);
+      },
+      cancel: async () => { await pieces?.return?.(); },
+    }, { highWaterMark: 0 });
+  }
+
+  /**
+   * Downloads and decrypts a file into a Blob, for browsers that cannot stream a download to disk
+   * (see save.js): Blob parts of a few MiB, which the browser keeps on disk when large, not in the
+   * page's memory.
    */
   async download(entry, { onProgress } = {}) {
-    const response = await this.dav.get(entry.contents);
+    const reader = this.stream(entry, { onProgress }).getReader();
     const parts = [];
-    let pending = [], pendingSize = 0, done = 0;
-    for await (const piece of vc.decryptStream(this.masterkey, response.body)) {
-      pending.push(piece); pendingSize += piece.length; done += piece.length;
+    let pending = [], pendingSize = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      pending.push(value); pendingSize += value.length;
       if (pendingSize >= 4 * 1024 * 1024) { parts.push(new Blob(pending)); pending = []; pendingSize = 0; }
-      onProgress?.(entry.size ? done / entry.size : 1);
     }
     if (pending.length) parts.push(new Blob(pending));
     return new Blob(parts, { type: 'application/octet-stream' });
@@ -249,11 +280,41 @@ export class Vault {
   }
 
   /**
-   * Moves a file or folder to the space's trash. For a folder only its link (dir.c9r) goes: the
-   * contents stay in place, unreachable, so restoring the link brings the whole folder back.
+   * Moves a file or folder to the space's trash as one item. A folder's link (…/name.c9r with
+   * dir.c9r) goes together with the content directories (d/XX/YYYY…) of the folder and of every
+   * folder below it: in this format they live apart from the link, and only this page, holding the
+   * keys, can tell which they are. The server keeps them with the trashed link, so restoring gives
+   * back the whole tree and purging (or expiry) leaves nothing behind.
    */
-  async remove(entry) {
-    await this.dav.delete(entry.path);
+  async remove(entry, { api = '/panel/files/api' } = {}) {
+    const companions = entry.kind === 'folder' ? await this.contentDirsBelow(entry) : [];
+    const relative = (path) => path.substring(this.space.length + 1);
+    const response = await fetch(api + '/spaces/' + encodeURIComponent(this.space) + '/trash', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.dav.csrf ? { [this.dav.csrf.header]: this.dav.csrf.token } : {}) },
+      body: JSON.stringify({ path: relative(entry.path), with: companions.map(relative) }),
+    });
+    if (!response.ok) throw new DavError('DELETE', response.status);
+  }
+
+  /**
+   * The stored paths of the content directories of a folder and all folders below it that exist.
+   * A folder linking to a directory already seen (a damaged or hostile vault) is not followed again.
+   */
+  async contentDirsBelow(entry) {
+    const out = [];
+    const seen = new Set([ROOT_DIR_ID, entry.parent]);
+    const walk = async (folder) => {
+      const dirId = await this.dirIdOf(folder);
+      if (seen.has(dirId)) return;
+      seen.add(dirId);
+      const path = await this.contentDir(dirId);
+      if (!await this.dav.exists(path)) return;
+      out.push(path);
+      for (const member of await this.list(dirId)) if (member.kind === 'folder') await walk(member);
+    };
+    await walk(entry);
+    return out;
   }
 
   /**

@@ -365,6 +365,50 @@ public class FileTree {
 	}
 
 	/**
+	 * Moves a file or folder to the trash as one item together with {@code companions}: nodes
+	 * elsewhere in the space that belong to it and must go and come back with it. A vault folder's
+	 * link ({@code …/name.c9r}) is stored apart from its contents ({@code d/XX/YYYY…}, one content
+	 * directory per folder of the subtree); only the browser can tell which, as only it has the keys.
+	 * The companions hang below the trashed item (named by their id, with their original path kept),
+	 * so purging the item or letting it expire frees them too, and {@link #restore} puts each back
+	 * at its path. The trash lists only the item.
+	 *
+	 * @return the trashed item
+	 * @throws StorageException.Forbidden when a companion is the root, the item, inside it or around
+	 *         it, or inside another companion
+	 */
+	public Node deleteWithCompanions(Space space, FilePath path, List<FilePath> companions) {
+		if (path.isRoot()) {
+			throw new StorageException.Forbidden("The root of a space cannot be deleted.");
+		}
+		for (FilePath companion : companions) {
+			if (companion.isRoot() || companion.contains(path) || path.contains(companion)) {
+				throw new StorageException.Forbidden("A companion must lie outside the deleted item.");
+			}
+			if (companion.joined().length() > 255) {
+				throw new StorageException.Forbidden("A companion's path is too long.");
+			}
+			for (FilePath other : companions) {
+				if (other != companion && other.contains(companion)) {
+					throw new StorageException.Forbidden("Companions must not overlap.");
+				}
+			}
+		}
+		return transactions.execute(tx -> {
+			Node node = resolve(space, path).flatMap(n -> nodes.findForUpdate(n.id()))
+				.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("file"));
+			Instant now = clock.instant();
+			nodes.moveToTrash(node.id(), nodes.trash(space.id()).id(), node.parent(), node.name(), now);
+			for (FilePath companion : companions) {
+				Node member = resolve(space, companion).flatMap(n -> nodes.findForUpdate(n.id()))
+					.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("companion"));
+				nodes.moveToTrash(member.id(), node.id(), member.parent(), companion.joined(), now);
+			}
+			return nodes.find(node.id()).orElseThrow();
+		});
+	}
+
+	/**
 	 * Moves (within the customer's spaces) and renames. An existing destination goes to the trash
 	 * when {@code overwrite} is set.
 	 *
@@ -509,8 +553,43 @@ public class FileTree {
 			}
 			String name = freeName(parent, trashed.name());
 			nodes.restore(item, parent.id(), name);
+			restoreCompanions(space, node);
 			return nodes.find(node.id()).orElseThrow();
 		});
+	}
+
+	/**
+	 * Puts the companions trashed with {@code item} ({@link #deleteWithCompanions}) back at their
+	 * paths, creating folders that are gone. A path taken meanwhile refuses the whole restore: a
+	 * companion under another name would be lost to its owner (a vault finds a folder's contents by
+	 * their exact path).
+	 */
+	private void restoreCompanions(Space space, Node item) {
+		for (Node member : nodes.children(item.id())) {
+			var trashed = nodes.trashed(member.id());
+			if (trashed.isEmpty()) {
+				continue; // the item's own contents
+			}
+			FilePath original = FilePath.ofJoined(trashed.get().name());
+			Node parent = nodes.root(space);
+			for (String name : original.parent().orElse(FilePath.ROOT).names()) {
+				Node current = parent;
+				parent = nodes.child(current.id(), name).orElseGet(() -> {
+					Instant now = clock.instant();
+					var folder = new Node(UUID.randomUUID(), space.id(), current.id(), name, true, 0, null, null,
+							Etags.random(), now, now);
+					nodes.insert(folder);
+					return folder;
+				});
+				if (!parent.collection()) {
+					throw new StorageException.AlreadyExists();
+				}
+			}
+			if (nodes.child(parent.id(), original.name()).isPresent()) {
+				throw new StorageException.AlreadyExists();
+			}
+			nodes.restore(member.id(), parent.id(), original.name());
+		}
 	}
 
 	private String freeName(Node parent, String name) {

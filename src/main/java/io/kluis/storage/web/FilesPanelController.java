@@ -2,21 +2,31 @@ package io.kluis.storage.web;
 
 import io.kluis.identity.CurrentAccount;
 import io.kluis.privacy.RetentionPeriods;
+import io.kluis.shared.web.InvalidInputException;
+import io.kluis.storage.files.FilePath;
+import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.InvalidNameException;
+import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
+import io.kluis.storage.files.StorageException;
 import io.kluis.storage.web.OwnSpaces.NewSpace;
 import io.kluis.storage.web.OwnSpaces.TrashView;
 import io.kluis.storage.web.OwnSpaces.UsageView;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,17 +53,20 @@ class FilesPanelController {
 			"accessLog", "shareState.active", "shareState.expired", "shareState.exhausted", "shareState.revoked",
 			"downloads", "encryptedItem", "noShares", "shareCustomer", "shareWithCustomer", "noRecipient", "tooManyLookups",
 			"sharedWithCustomer", "noCustomerShares", "confirmRevokeCustomer", "revokedCustomer", "open", "nothingShared",
-			"unlockToOpen");
+			"unlockToOpen", "waiting", "resuming", "uploadTotal", "saving");
 
 	record SpaceView(String name, SpaceKind kind, Instant created) {
 	}
 
 	private final OwnSpaces spaces;
 
+	private final FileTree tree;
+
 	private final RetentionPeriods retention;
 
-	FilesPanelController(OwnSpaces spaces, RetentionPeriods retention) {
+	FilesPanelController(OwnSpaces spaces, FileTree tree, RetentionPeriods retention) {
 		this.spaces = spaces;
+		this.tree = tree;
 		this.retention = retention;
 	}
 
@@ -89,6 +102,53 @@ class FilesPanelController {
 		return spaces.trash(current.id(), name);
 	}
 
+	/** A deletion with companions: paths relative to the space; see {@link FileTree#deleteWithCompanions}. */
+	record Deletion(@Nullable String path, @Nullable List<String> with) {
+
+		@Override
+		public String toString() {
+			return "Deletion[" + (with == null ? 0 : with.size()) + " companions]";
+		}
+	}
+
+	record Trashed(UUID id) {
+	}
+
+	/**
+	 * Moves an item to the trash with the nodes that belong to it (a vault folder's link and the
+	 * content directories of its subtree, which only the browser can name): one trash item that is
+	 * restored and purged as a whole.
+	 */
+	@PostMapping("/panel/files/api/spaces/{name}/trash")
+	@ResponseBody
+	ResponseEntity<Trashed> trashWithCompanions(@PathVariable String name, @RequestBody(required = false) @Nullable Deletion body,
+			@AuthenticationPrincipal CurrentAccount current) {
+		if (body == null || body.path() == null || body.path().isBlank()) {
+			throw new InvalidInputException("path", "Give the path of what to delete.");
+		}
+		List<String> with = body.with() == null ? List.of() : body.with();
+		if (with.size() > MAX_COMPANIONS) {
+			throw new InvalidInputException("with", "At most " + MAX_COMPANIONS + " companions.");
+		}
+		Node trashed = tree.deleteWithCompanions(space(current, name), path("path", body.path()),
+				with.stream().map(p -> path("with", p)).toList());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Trashed(trashed.id()));
+	}
+
+	static final int MAX_COMPANIONS = 10_000;
+
+	private static FilePath path(String field, @Nullable String path) {
+		if (path == null) {
+			throw new InvalidInputException(field, "A path is missing.");
+		}
+		try {
+			return FilePath.of(Arrays.stream(path.split("/")).filter(n -> !n.isEmpty()).toList());
+		}
+		catch (InvalidNameException e) {
+			throw new InvalidInputException(field, e.getMessage());
+		}
+	}
+
 	@PostMapping("/panel/files/api/spaces/{name}/trash/{id}/restore")
 	ResponseEntity<Void> restore(@PathVariable String name, @PathVariable UUID id,
 			@AuthenticationPrincipal CurrentAccount current) {
@@ -101,6 +161,17 @@ class FilesPanelController {
 			@AuthenticationPrincipal CurrentAccount current) {
 		spaces.purge(current.id(), name, id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** A storage refusal (a companion path taken on restore, overlapping companions) keeps its status. */
+	@ExceptionHandler(StorageException.class)
+	ResponseEntity<ProblemDetail> refused(StorageException e) {
+		return ResponseEntity.status(e.httpStatus())
+			.body(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.httpStatus()), e.getMessage()));
+	}
+
+	private Space space(CurrentAccount current, String name) {
+		return spaces.find(current.id(), name);
 	}
 
 	private static SpaceView view(Space space) {

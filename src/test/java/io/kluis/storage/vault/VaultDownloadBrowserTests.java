@@ -1,0 +1,128 @@
+package io.kluis.storage.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kluis.Browser;
+import io.kluis.KluisServerTest;
+import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.Accounts;
+import io.kluis.identity.account.CustomerRegistration;
+import io.kluis.identity.account.StaffAdministration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Vault downloads in the panel: in Chromium the decrypted file streams to disk through the download
+ * service worker (no Blob of the whole file in the page), with the Blob fallback for browsers that
+ * cannot; both give the same bytes under the file's name. The 200 MiB walk in
+ * {@link VaultFileManagerBrowserTests} goes through the streaming path too.
+ */
+@KluisServerTest
+@ExtendWith(Browser.class)
+@Tag("browser")
+class VaultDownloadBrowserTests {
+
+	static final String PASSPHRASE = "veertien vlugge vossen vouwen vliegers";
+
+	static final int SIZE = 30 * 1024 * 1024 + 999;
+
+	@Value("${kluis.base-url}")
+	String baseUrl;
+
+	@Autowired
+	CustomerRegistration registration;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	StaffAdministration staff;
+
+	@Autowired
+	Clock clock;
+
+	TestAccounts.Known customer;
+
+	@BeforeEach
+	void customer() {
+		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+	}
+
+	@Test
+	@DisplayName("A 30 MiB vault file streams to disk through the service worker under its name with the same bytes; with streaming off the Blob fallback gives the same")
+	void streamsToDiskAndFallsBackToABlob(ChromeDriver browser, @TempDir Path work) throws IOException {
+		Path downloads = Files.createDirectories(work.resolve("downloads"));
+		browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		var page = new VaultPage(browser, baseUrl).logIn(customer, "/panel");
+		page.run("""
+				const { vault } = await Vault.create(dav, 'vault', args[0], { scryptCost: 1024 });
+				await vault.upload('', 'film.bin', new File([bytes(args[1], 21)], 'film.bin'));
+				await vault.upload('', 'klein bestand é.txt', new File(['klein maar fijn'], 'klein bestand é.txt'));
+				""", PASSPHRASE, SIZE);
+		page.open("/panel/files?lang=en");
+		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
+		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
+		browser.findElement(By.id("unlock-vault")).click();
+		await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(browser, "film.bin"));
+
+		download(browser, "film.bin");
+		Path film = downloads.resolve("film.bin");
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> Files.exists(film) && Files.size(film) == SIZE);
+		assertThat(Files.mismatch(film, write(work.resolve("expected.bin"), VaultPage.bytes(SIZE, 21)))).isEqualTo(-1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(lastTransfer(browser).getDomAttribute("data-state")));
+		assertThat(lastTransfer(browser).getDomAttribute("data-via")).as("streamed through the service worker").isEqualTo("stream");
+		assertThat((Boolean) page.run("return !!(await navigator.serviceWorker.getRegistration('/js/storage/stream/'));")).isTrue();
+
+		download(browser, "klein bestand é.txt");
+		Path small = downloads.resolve("klein bestand é.txt");
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(small) && Files.size(small) == 15);
+		assertThat(Files.readString(small)).isEqualTo("klein maar fijn");
+
+		Path fallback = Files.createDirectories(work.resolve("fallback"));
+		browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", fallback.toString()));
+		page.run("(await import('/js/storage/save.js')).streaming.enabled = false;");
+		download(browser, "film.bin");
+		Path again = fallback.resolve("film.bin");
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> Files.exists(again) && Files.size(again) == SIZE);
+		assertThat(Files.mismatch(again, film)).isEqualTo(-1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(lastTransfer(browser).getDomAttribute("data-state")));
+		assertThat(lastTransfer(browser).getDomAttribute("data-via")).as("the Blob fallback").isNull();
+	}
+
+	private static Path write(Path path, byte[] bytes) throws IOException {
+		return Files.write(path, bytes);
+	}
+
+	private static void download(ChromeDriver browser, String name) {
+		WebElement row = (WebElement) browser.executeScript("return Array.from(document.querySelectorAll('#listing tbody tr'))"
+				+ ".find((tr) => tr.dataset.name === arguments[0])", name);
+		row.findElement(By.cssSelector("button[data-action=download]")).click();
+	}
+
+	private static WebElement lastTransfer(ChromeDriver browser) {
+		return browser.findElement(By.cssSelector("#transfers li:last-child"));
+	}
+
+	private static boolean rowPresent(ChromeDriver browser, String name) {
+		return Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll('#listing tbody tr'))"
+				+ ".some((tr) => tr.dataset.name === arguments[0])", name));
+	}
+}
