@@ -660,6 +660,11 @@ public class FileTree {
 		return file.blob() == null || SmallBlobs.isSmall(file.blob()) ? Optional.empty() : blobs.localFile(file.blob());
 	}
 
+	/** Whether a blob's contents still exist, wherever they are kept (small files in the database). */
+	public boolean contentsExist(String blob) throws IOException {
+		return SmallBlobs.isSmall(blob) ? smallBlobs.exists(blob) : blobs.exists(blob);
+	}
+
 	/** Deletes a blob's contents, wherever they are kept. */
 	void delete(String blob) throws IOException {
 		if (SmallBlobs.isSmall(blob)) {

@@ -49,6 +49,10 @@ class SmallBlobs {
 		return new ByteArrayInputStream(content, from, to - from);
 	}
 
+	boolean exists(String blob) {
+		return jdbc.sql("select count(*) from storage_small_blobs where blob = ?").param(blob).query(Long.class).single() > 0;
+	}
+
 	void delete(String blob) {
 		jdbc.sql("delete from storage_small_blobs where blob = ?").param(blob).update();
 	}

@@ -191,6 +191,8 @@ class StorageDataHolderIntegrationTests {
 		Space files = spaces.create(account, "files", SpaceKind.PLAIN);
 		write(files, "a.txt", "alpha");
 		write(files, "b.txt", "bravo");
+		// larger than the small-file limit: a blob-store object, not a database row
+		write(files, "large.txt", "large ".repeat(20_000));
 		tree.delete(files, tree.resolve(files, path("b.txt")).orElseThrow());
 		write(spaces.find(account, "vault").orElseThrow(), "d/AB/CDEF/x.c9r", null);
 		AccountId other = AccountId.random();
@@ -198,18 +200,18 @@ class StorageDataHolderIntegrationTests {
 		write(kept, "keep.txt", "not yours");
 		List<String> blobs = jdbc.sql("select n.blob from storage_nodes n join storage_spaces s on s.id = n.space_id "
 				+ "where s.account_id = ? and n.blob is not null").param(account.value()).query(String.class).list();
-		assertThat(blobs).hasSize(3);
+		assertThat(blobs).hasSize(4);
+		assertThat(blobs).allSatisfy(blob -> assertThat(tree.contentsExist(blob)).isTrue());
 
 		var erased = holder.erase(DataSubject.of(account));
 
-		assertThat(erased.removed()).as("a.txt; d, AB, CDEF, x.c9r").containsEntry("stored-files", 5).containsEntry("storage-trash", 1);
+		assertThat(erased.removed()).as("a.txt, large.txt; d, AB, CDEF, x.c9r").containsEntry("stored-files", 6).containsEntry("storage-trash", 1);
 		assertThat(jdbc.sql("select count(*) from storage_spaces where account_id = ?").param(account.value())
 			.query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from storage_usage where account_id = ?").param(account.value())
 			.query(Integer.class).single()).isZero();
 		for (String blob : blobs) {
-			assertThat(Files.exists(dataDir.resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob.substring(2, 4))
-				.resolve(blob))).as("blob file").isFalse();
+			assertThat(tree.contentsExist(blob)).as("contents, in the blob store or the database").isFalse();
 		}
 		assertThat(read(kept, "keep.txt")).isEqualTo("not yours");
 	}
