@@ -33,8 +33,9 @@ public interface BlobStore {
 	}
 
 	/**
-	 * Appends the next piece. {@code offset} is how many bytes the upload already has; the piece is
-	 * durable when this returns.
+	 * Appends the next piece. {@code offset} is how many bytes the upload already has. The piece
+	 * survives the process (a restart resumes at the new offset); it need not survive a power cut
+	 * yet: {@link #completeResumable} makes the whole upload durable, and fails when a piece was lost.
 	 *
 	 * @return the new state
 	 * @throws IllegalStateException when the upload does not have exactly {@code offset} bytes

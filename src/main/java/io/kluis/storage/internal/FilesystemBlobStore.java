@@ -107,15 +107,20 @@ final class FilesystemBlobStore implements BlobStore {
 				channel.truncate(offset);
 				throw new IOException("the piece was incomplete");
 			}
-			channel.force(true);
+			// Not forced piece by piece (one fsync per piece cost half the throughput): completion
+			// forces the whole file once, and the state records the length the file must have then,
+			// so a piece lost in a power cut fails the completion instead of storing a torn file.
+			return Long.toString(offset + copied);
 		}
-		return state;
 	}
 
 	@Override
 	public void completeResumable(String key, String state) throws IOException {
 		Path part = resumablePart(key);
 		try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+			if (!state.isEmpty() && channel.size() != Long.parseLong(state)) {
+				throw new IOException("the upload's file is shorter than what was received (lost in a crash)");
+			}
 			channel.force(true);
 		}
 		Path target = path(key);

@@ -1,6 +1,7 @@
 package io.kluis.storage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kluis.storage.blob.BlobStore;
 import java.nio.file.Path;
@@ -37,5 +38,23 @@ class FilesystemBlobStoreUnitTests extends BlobStoreContract {
 	void declaresItsLocation() {
 		assertThat(store.location().kind()).isEqualTo("filesystem");
 		assertThat(store.location().region()).isEqualTo("local");
+	}
+
+	@Test
+	@DisplayName("A resumable upload whose received bytes were lost (a power cut before completion forced them) fails to complete and stores no torn blob")
+	void lostPiecesFailTheCompletion() throws Exception {
+		String key = "0123456789abcdef0123456789abcdef";
+		String state = store.beginResumable(key);
+		byte[] piece = new byte[100_000];
+		state = store.appendResumable(key, state, 0, new java.io.ByteArrayInputStream(piece), piece.length);
+		state = store.appendResumable(key, state, piece.length, new java.io.ByteArrayInputStream(piece), piece.length);
+		// what a power cut may do to bytes that were written but not yet forced
+		try (var part = java.nio.channels.FileChannel.open(directory.resolve("blobs/.tmp/" + key + ".resumable.part"),
+				java.nio.file.StandardOpenOption.WRITE)) {
+			part.truncate(piece.length);
+		}
+		String received = state;
+		assertThatThrownBy(() -> store.completeResumable(key, received)).isInstanceOf(java.io.IOException.class);
+		assertThat(store.exists(key)).isFalse();
 	}
 }
