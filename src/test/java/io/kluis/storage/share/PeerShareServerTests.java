@@ -6,10 +6,7 @@ import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
 import io.kluis.TestServer;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.AppPasswords;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.DavClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -58,13 +56,7 @@ class PeerShareServerTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	AppPasswords appPasswords;
@@ -86,7 +78,7 @@ class PeerShareServerTests {
 
 	@BeforeEach
 	void customers() {
-		testAccounts = new TestAccounts(registration, accounts, staff, clock);
+		testAccounts = TestAccounts.in(context);
 		ownerAccount = testAccounts.verified();
 		owner = client(ownerAccount);
 		recipientAccount = testAccounts.verified();

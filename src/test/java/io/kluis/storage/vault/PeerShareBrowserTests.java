@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,24 +47,15 @@ class PeerShareBrowserTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	@DisplayName("STO-1, STO-2: A shares a vault file with customer B; B unlocks their own vault in their own browser, sees it under shared with me with A's address, downloads the same bytes (SHA-256); the server holds only the encrypted manifest and the wrapped key; A sees who has access, revokes, and B no longer sees or gets it")
 	void vaultFileSharedWithACustomer(ChromeDriver owner, @TempDir Path work) throws IOException {
-		var testAccounts = new TestAccounts(registration, accounts, staff, clock);
+		var testAccounts = TestAccounts.in(context);
 		TestAccounts.Known alice = testAccounts.verified();
 		TestAccounts.Known bob = testAccounts.verified();
 		Path upload = Files.createDirectories(work.resolve("upload"));

@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Vault downloads in the panel: in Chromium the decrypted file streams to disk through the download
@@ -46,22 +43,13 @@ class VaultDownloadBrowserTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	TestAccounts.Known customer;
 
 	@BeforeEach
 	void customer() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		customer = TestAccounts.in(context).verified();
 	}
 
 	@Test

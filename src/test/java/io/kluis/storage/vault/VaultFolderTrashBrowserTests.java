@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
@@ -20,7 +17,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +39,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Deleting a vault folder in the panel: in the Cryptomator format a folder's contents live in their
@@ -62,13 +59,7 @@ class VaultFolderTrashBrowserTests {
 	String baseUrl;
 
 	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
+	ApplicationContext context;
 
 	@Autowired
 	Spaces spaces;
@@ -79,14 +70,11 @@ class VaultFolderTrashBrowserTests {
 	@Autowired
 	Usage usage;
 
-	@Autowired
-	Clock clock;
-
 	TestAccounts.Known customer;
 
 	@BeforeEach
 	void customer() {
-		customer = new TestAccounts(registration, accounts, staff, clock).verified();
+		customer = TestAccounts.in(context).verified();
 	}
 
 	@Test

@@ -9,9 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.Accounts;
-import io.kluis.identity.account.CustomerRegistration;
-import io.kluis.identity.account.StaffAdministration;
 import io.kluis.shared.AccountId;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
@@ -19,7 +16,6 @@ import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Usage;
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,19 +39,10 @@ import org.springframework.test.web.servlet.MockMvc;
 class FilesPanelTrashCompanionsIntegrationTests {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	CustomerRegistration registration;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	StaffAdministration staff;
-
-	@Autowired
-	Clock clock;
 
 	@Autowired
 	Spaces spaces;
@@ -73,7 +61,7 @@ class FilesPanelTrashCompanionsIntegrationTests {
 
 	@BeforeEach
 	void customer() {
-		var fixtures = new TestAccounts(registration, accounts, staff, clock);
+		var fixtures = TestAccounts.in(context);
 		account = fixtures.verified().id();
 		customer = fixtures.authentication(account, true);
 		vault = spaces.find(account, Space.DEFAULT_VAULT).orElseThrow();
@@ -141,7 +129,7 @@ class FilesPanelTrashCompanionsIntegrationTests {
 		mvc.perform(post("/panel/files/api/spaces/vault/trash").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"path\": \"d/AA/root/link.c9r\"}").with(authentication(customer)))
 			.andExpect(status().isForbidden());
-		var other = new TestAccounts(registration, accounts, staff, clock);
+		var other = TestAccounts.in(context);
 		mvc.perform(post("/panel/files/api/spaces/vault/trash").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"path\": \"d/AA/root/link.c9r\"}").with(csrf()).with(authentication(other.authentication(other.verified().id(), true))))
 			.andExpect(status().isNotFound());
