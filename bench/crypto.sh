@@ -24,6 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
 SMALL=${SMALL:-2000}
@@ -64,12 +66,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [[ -f $work/apache/httpd.pid ]] && kill "$(cat "$work/apache/httpd.pid")" 2>/dev/null || true
   sleep 1; [[ -n "${KEEP:-}" ]] || rm -rf "$work"; }
 trap cleanup EXIT
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f %.1f %.1f", m, a[1], a[NR]}'; }
 stats() { local m n x; read -r m n x <<<"$(printf '%s\n' "$@" | median)"; echo "$m ($n–$x)"; }
 med() { printf '%s\n' "$@" | median | cut -d' ' -f1; }
-ratio() { echo "$1 $2" | awk '{ if ($2 == 0) print "n/a"; else printf "%.2f", $1/$2 }'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
 echo "== C1 harness: compiling bench/AeadBench.java against target/classes"
 mvn_q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
@@ -77,29 +75,7 @@ cp="$work/c1:$ROOT/target/classes:$(cat "$work/cp.txt")"
 mkdir -p "$work/c1"; javac -nowarn -cp "$cp" -d "$work/c1" bench/AeadBench.java
 
 echo "== starting Apache mod_dav and Kluis in $work"
-mkdir -p "$work/apache/root" "$work/apache/lock"; chown -R www-data: "$work/apache"
-cat >"$work/apache/httpd.conf" <<EOF
-ServerRoot /etc/apache2
-Listen 127.0.0.1:$A
-ServerName 127.0.0.1
-PidFile $work/apache/httpd.pid
-ErrorLog $work/apache/error.log
-Mutex file:$work/apache default
-User www-data
-Group www-data
-LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
-LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
-LoadModule dav_module /usr/lib/apache2/modules/mod_dav.so
-LoadModule dav_fs_module /usr/lib/apache2/modules/mod_dav_fs.so
-DocumentRoot $work/apache/root
-DavLockDB $work/apache/lock/DavLock
-LimitRequestBody 0
-<Directory $work/apache/root>
-  Dav On
-  Require all granted
-</Directory>
-EOF
-apache2 -f "$work/apache/httpd.conf" -k start
+start_apache "$A"
 python3 bench/smtp_sink.py $S "$work/mail.txt" & pids+=($!)
 # The quota is raised so RUNS × BIG_MB plus trash fits; everything else is the embedded default.
 java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/kluis" --kluis.base-url=http://127.0.0.1:$K \

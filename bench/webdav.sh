@@ -40,29 +40,7 @@ trap cleanup EXIT
 
 echo "== starting the peers and Kluis in $work"
 # Apache mod_dav (mod_dav_fs), the way a provider would run it, without authentication.
-mkdir -p "$work/apache/root" "$work/apache/lock"; chown -R www-data: "$work/apache"
-cat >"$work/apache/httpd.conf" <<EOF
-ServerRoot /etc/apache2
-Listen 127.0.0.1:$A
-ServerName 127.0.0.1
-PidFile $work/apache/httpd.pid
-ErrorLog $work/apache/error.log
-Mutex file:$work/apache default
-User www-data
-Group www-data
-LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
-LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
-LoadModule dav_module /usr/lib/apache2/modules/mod_dav.so
-LoadModule dav_fs_module /usr/lib/apache2/modules/mod_dav_fs.so
-DocumentRoot $work/apache/root
-DavLockDB $work/apache/lock/DavLock
-LimitRequestBody 0
-<Directory $work/apache/root>
-  Dav On
-  Require all granted
-</Directory>
-EOF
-apache2 -f "$work/apache/httpd.conf" -k start
+start_apache "$A"
 # nginx with the DAV modules: the GET peer (W3).
 mkdir -p "$work/nginx/root" "$work/nginx/tmp"
 cat >"$work/nginx.conf" <<EOF
