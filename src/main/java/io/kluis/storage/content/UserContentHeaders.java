@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The response headers of every download of user content: an attachment (the browser saves it and
  * never renders it), {@code nosniff} (no guessing a script out of a text file) and a sandboxing
- * policy (should it be rendered anyway, it runs without an origin, script or forms). The same as
- * WebDAV GET sends ({@code storage.dav.DavReads}).
+ * policy (should it be rendered anyway, it runs without an origin, script or forms). Every route
+ * that sends a customer's file to a browser uses it: WebDAV GET, share links, shares to customers,
+ * the content origin and break-glass downloads.
  */
 public final class UserContentHeaders {
 
@@ -16,12 +17,18 @@ public final class UserContentHeaders {
 	private UserContentHeaders() {
 	}
 
+	/** {@link #headers} for a one-off download that no cache may keep. */
 	public static void apply(HttpServletResponse response, String fileName, String contentType) {
+		headers(response, fileName, contentType);
+		response.setHeader("Cache-Control", "private, no-store");
+	}
+
+	/** Type, attachment with the name, sandbox policy and {@code nosniff}; caching is the caller's. */
+	public static void headers(HttpServletResponse response, String fileName, String contentType) {
 		response.setContentType(contentType);
 		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encode(fileName));
 		response.setHeader("Content-Security-Policy", CONTENT_POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Cache-Control", "private, no-store");
 	}
 
 	/** RFC 5987 {@code attr-char} encoding of a file name: unreserved characters stay, the rest is %XX of UTF-8. */

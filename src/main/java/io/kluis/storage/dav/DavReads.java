@@ -1,5 +1,6 @@
 package io.kluis.storage.dav;
 
+import io.kluis.storage.content.UserContentHeaders;
 import io.kluis.storage.dav.PropfindRequest.Kind;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Component;
 class DavReads {
 
 	static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
-
-	/** Uploaded content must never run as a page of this origin (STO-3). */
-	static final String CONTENT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
 	private static final int BUFFER = 64 * 1024;
 
@@ -163,10 +161,7 @@ class DavReads {
 		}
 		String type = space.kind() == SpaceKind.VAULT || node.contentType() == null ? "application/octet-stream"
 				: node.contentType();
-		response.setContentType(type);
-		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encodedName(node.name()));
-		response.setHeader("Content-Security-Policy", CONTENT_POLICY);
-		response.setHeader("X-Content-Type-Options", "nosniff");
+		UserContentHeaders.headers(response, node.name(), type);
 		response.setHeader("Cache-Control", "private, no-cache");
 		response.setContentLengthLong(end - start);
 		if (head || end == start) {
@@ -190,11 +185,6 @@ class DavReads {
 		}
 	}
 
-	private static String encodedName(String name) {
-		var out = new StringBuilder();
-		DavPaths.encode(name, out);
-		return out.toString();
-	}
 
 	void propfind(Exchange x) throws DavError, IOException {
 		String depthHeader = x.header("Depth");

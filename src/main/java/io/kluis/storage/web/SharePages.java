@@ -1,17 +1,16 @@
 package io.kluis.storage.web;
 
-import io.kluis.storage.share.ShareLinkAccess;
+import io.kluis.storage.content.UserContentHeaders;
+import io.kluis.storage.files.Node;
 import io.kluis.storage.share.ShareLinkAccess.Granted;
 import io.kluis.storage.share.ShareLinkAccess.Opened;
 import io.kluis.storage.share.ShareLinkAccess.Refused;
-import io.kluis.storage.files.Node;
+import io.kluis.storage.share.ShareLinkAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,8 +41,6 @@ import org.springframework.web.servlet.ModelAndView;
 class SharePages {
 
 	static final String GRANT_COOKIE = "kluis_share";
-
-	static final String CONTENT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
 	/** The texts the recipient page's script shows, rendered into the page in the visitor's language. */
 	static final List<String> SCRIPT_TEXTS = List.of("download", "downloaded", "decrypting", "failed", "noKey",
@@ -183,11 +180,7 @@ class SharePages {
 	/** As WebDAV's GET: an attachment the browser will not sniff or render, in a sandbox if it tried. */
 	static void contentHeaders(HttpServletResponse response, String type, String name) {
 		response.setStatus(200);
-		response.setContentType(type);
-		response.setHeader("Content-Disposition",
-				"attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-		response.setHeader("Content-Security-Policy", CONTENT_POLICY);
-		response.setHeader("X-Content-Type-Options", "nosniff");
+		UserContentHeaders.headers(response, name, type);
 	}
 
 	private static ModelAndView passwordPage(String token, @Nullable String error, HttpServletResponse response,
