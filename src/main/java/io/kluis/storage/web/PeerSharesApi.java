@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -166,8 +165,7 @@ class PeerSharesApi {
 	List<SharesApi.LogView> log(@PathVariable UUID id, @AuthenticationPrincipal CurrentAccount current) {
 		return shares.accessLog(current.id(), id)
 			.stream()
-			.map(e -> new SharesApi.LogView(e.at(), e.event().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-					e.network()))
+			.map(SharesApi.LogView::of)
 			.toList();
 	}
 

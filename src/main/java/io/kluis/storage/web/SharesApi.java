@@ -2,9 +2,10 @@ package io.kluis.storage.web;
 
 import io.kluis.identity.CurrentAccount;
 import io.kluis.shared.web.InvalidInputException;
+import io.kluis.storage.share.ShareAccessEntry;
 import io.kluis.storage.share.ShareLink;
-import io.kluis.storage.share.ShareLinkManagement;
 import io.kluis.storage.share.ShareLinkManagement.NewShare;
+import io.kluis.storage.share.ShareLinkManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -65,6 +66,12 @@ class SharesApi {
 	}
 
 	record LogView(Instant at, String event, String network) {
+
+		/** An access-log entry as the API shows it, for links and shares to customers alike. */
+		static LogView of(ShareAccessEntry entry) {
+			return new LogView(entry.at(), entry.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+					entry.network());
+		}
 	}
 
 	private final ShareLinkManagement shares;
@@ -127,8 +134,7 @@ class SharesApi {
 	List<LogView> log(@PathVariable UUID id, @AuthenticationPrincipal CurrentAccount current) {
 		return shares.accessLog(current.id(), id)
 			.stream()
-			.map(e -> new LogView(e.at(), e.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-					e.network()))
+			.map(LogView::of)
 			.toList();
 	}
 
