@@ -28,9 +28,7 @@ public interface BlobStore {
 	 *
 	 * @return the backend's state of the upload, to be passed to the following calls
 	 */
-	default String beginResumable(String key) throws IOException {
-		throw new UnsupportedOperationException("this blob store has no resumable uploads");
-	}
+	String beginResumable(String key) throws IOException;
 
 	/**
 	 * Appends the next piece. {@code offset} is how many bytes the upload already has. The piece
@@ -40,20 +38,14 @@ public interface BlobStore {
 	 * @return the new state
 	 * @throws IllegalStateException when the upload does not have exactly {@code offset} bytes
 	 */
-	default String appendResumable(String key, String state, long offset, InputStream piece, long length)
-			throws IOException {
-		throw new UnsupportedOperationException("this blob store has no resumable uploads");
-	}
+	String appendResumable(String key, String state, long offset, InputStream piece, long length)
+			throws IOException;
 
 	/** Makes the uploaded bytes the blob {@code key}, durably and atomically. */
-	default void completeResumable(String key, String state) throws IOException {
-		throw new UnsupportedOperationException("this blob store has no resumable uploads");
-	}
+	void completeResumable(String key, String state) throws IOException;
 
 	/** Discards an unfinished resumable upload; idempotent. */
-	default void abortResumable(String key, String state) throws IOException {
-		throw new UnsupportedOperationException("this blob store has no resumable uploads");
-	}
+	void abortResumable(String key, String state) throws IOException;
 
 	/** Reads {@code length} bytes from {@code offset}; the blob must exist. */
 	InputStream open(String key, long offset, long length) throws IOException;
