@@ -17,10 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KluisApplication {
 
 	public static void main(String[] args) {
+		boolean command = CommandLine.isCommand(args);
+		if (command) {
+			var standalone = CommandLine.runStandalone(args);
+			if (standalone.isPresent()) {
+				System.exit(standalone.get());
+			}
+		}
 		var application = new SpringApplication(KluisApplication.class);
-		CommandLine.configure(application, args);
+		if (command) {
+			CommandLine.configure(application);
+		}
 		var context = application.run(args);
-		if (context.getEnvironment().getProperty("kluis.cli.enabled", Boolean.class, false)) {
+		if (command) {
 			System.exit(SpringApplication.exit(context));
 		}
 	}

@@ -25,18 +25,18 @@ class ProductionGuard implements InitializingBean {
 	public void afterPropertiesSet() {
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (url.startsWith("jdbc:h2:")) {
-			throw new IllegalStateException("The prod profile refuses the embedded H2 database: set KLUIS_DB_URL "
+			throw new StartupRefusal("The prod profile refuses the embedded H2 database: set KLUIS_DB_URL "
 					+ "(jdbc:postgresql://host:5432/kluis?sslmode=verify-full) or spring.datasource.url");
 		}
 		boolean ownTls = environment.getProperty("server.ssl.enabled", Boolean.class, false)
 				|| environment.getProperty("server.ssl.bundle") != null;
 		boolean behindProxy = environment.getProperty("kluis.behind-tls-proxy", Boolean.class, false);
 		if (!ownTls && !behindProxy) {
-			throw new IllegalStateException("The prod profile refuses plain HTTP: configure server.ssl.* (TLS in Kluis) "
+			throw new StartupRefusal("The prod profile refuses plain HTTP: configure server.ssl.* (TLS in Kluis) "
 					+ "or set KLUIS_BEHIND_TLS_PROXY=true when a TLS-terminating proxy forwards to Kluis");
 		}
 		if (behindProxy && "none".equals(environment.getProperty("server.forward-headers-strategy", "none"))) {
-			throw new IllegalStateException("Behind a TLS proxy, set KLUIS_FORWARD_HEADERS_STRATEGY=native or framework "
+			throw new StartupRefusal("Behind a TLS proxy, set KLUIS_FORWARD_HEADERS_STRATEGY=native or framework "
 					+ "so Kluis sees the original scheme and client address");
 		}
 	}

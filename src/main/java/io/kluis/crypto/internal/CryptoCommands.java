@@ -6,28 +6,9 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code crypto generate-master-key} and {@code crypto rewrap}. */
+/** {@code crypto rewrap} ({@code crypto generate-master-key} is a {@link GenerateMasterKeyCommand}). */
 @Configuration(proxyBeanMethods = false)
 class CryptoCommands {
-
-	@Bean
-	KluisCommand generateMasterKeyCommand() {
-		return new KluisCommand() {
-			public String name() {
-				return "crypto generate-master-key";
-			}
-
-			public String synopsis() {
-				return "[--id ID]  print a new master key entry to append to the key file";
-			}
-
-			public int run(List<String> options, PrintStream out) {
-				String id = KluisCommand.option(options, "id");
-				out.println(MasterKeyring.newEntry(id != null ? id : String.valueOf(System.currentTimeMillis() / 1000)));
-				return 0;
-			}
-		};
-	}
 
 	@Bean
 	KluisCommand rewrapCommand(MasterKeyRotation rotation) {

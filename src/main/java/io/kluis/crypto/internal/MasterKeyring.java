@@ -1,5 +1,6 @@
 package io.kluis.crypto.internal;
 
+import io.kluis.shared.StartupRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class MasterKeyring {
 			}
 			int colon = entry.indexOf(':');
 			if (colon <= 0) {
-				throw new IllegalStateException("Master key in " + source + " must look like <id>:<base64 of 32 bytes>");
+				throw new StartupRefusal("Master key in " + source + " must look like <id>:<base64 of 32 bytes>");
 			}
 			String id = entry.substring(0, colon);
 			byte[] bytes;
@@ -49,16 +50,16 @@ final class MasterKeyring {
 				bytes = Base64.getDecoder().decode(entry.substring(colon + 1));
 			}
 			catch (IllegalArgumentException e) {
-				throw new IllegalStateException("Master key '" + id + "' in " + source + " is not valid base64");
+				throw new StartupRefusal("Master key '" + id + "' in " + source + " is not valid base64");
 			}
 			if (bytes.length != 32) {
-				throw new IllegalStateException("Master key '" + id + "' in " + source + " must be 32 bytes (AES-256)");
+				throw new StartupRefusal("Master key '" + id + "' in " + source + " must be 32 bytes (AES-256)");
 			}
 			keys.put(id, new SecretKeySpec(bytes, "AES"));
 			last = id;
 		}
 		if (last == null) {
-			throw new IllegalStateException("No master key found in " + source);
+			throw new StartupRefusal("No master key found in " + source);
 		}
 		return new MasterKeyring(keys, last);
 	}
@@ -72,7 +73,7 @@ final class MasterKeyring {
 		try {
 			if (!Files.exists(file)) {
 				if (!properties.generateMasterKey()) {
-					throw new IllegalStateException("No master key: set KLUIS_MASTER_KEY or kluis.crypto.master-key-file "
+					throw new StartupRefusal("No master key: set KLUIS_MASTER_KEY or kluis.crypto.master-key-file "
 							+ "(generate one with: java -jar kluis.jar crypto generate-master-key)");
 				}
 				generateFile(file);

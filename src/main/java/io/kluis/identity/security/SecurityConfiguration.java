@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -120,6 +121,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/login/second-factor").hasAuthority(MfaPendingAuthentication.AUTHORITY)
 				.requestMatchers("/admin/**").hasRole("STAFF")
+				// Actuator endpoints other than health describe the installation, not a customer's data.
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
 			.authenticationManager(new ProviderManager(passwordProvider))
 			.securityContext(c -> c.securityContextRepository(contexts))
@@ -160,10 +163,26 @@ class SecurityConfiguration {
 				}
 			}));
 		if (production) {
-			http.redirectToHttps(r -> {
-			});
+			// Plain HTTP is redirected to HTTPS on the standard port (the public address behind a TLS
+			// proxy), except health probes: load balancers and orchestrators ask over plain HTTP, and
+			// the answer carries nothing personal.
+			http.setSharedObject(PortMapper.class, HTTPS_ON_443);
+			http.redirectToHttps(r -> r.requestMatchers(request -> !request.getRequestURI().startsWith("/actuator/health")));
 		}
 	}
+
+	/** Any port's HTTPS counterpart is 443: Kluis's own port is never the public one in production. */
+	private static final PortMapper HTTPS_ON_443 = new PortMapper() {
+		@Override
+		public Integer lookupHttpPort(Integer httpsPort) {
+			return 80;
+		}
+
+		@Override
+		public Integer lookupHttpsPort(Integer httpPort) {
+			return 443;
+		}
+	};
 
 	/**
 	 * The default firewall, but with the WebDAV methods (RFC 4918) allowed: the storage module

@@ -1,5 +1,6 @@
 package io.kluis.notifications.internal;
 
+import io.kluis.shared.StartupRefusal;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ class MailTransportConfiguration {
 			return new SmtpMailTransport(smtp, from, clock);
 		}
 		if (environment.acceptsProfiles(Profiles.of("prod"))) {
-			throw new IllegalStateException(
+			throw new StartupRefusal(
 					"The prod profile needs an SMTP server: set spring.mail.host (and port, username, password)");
 		}
 		return new DevMailboxTransport(devMailbox, sealer, clock);

@@ -1,10 +1,11 @@
 package io.kluis.privacy.register;
 
+import io.kluis.shared.StartupRefusal;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The register cannot be used; Kluis refuses to start, listing every problem found. */
-public class InvalidRegisterException extends RuntimeException {
+public class InvalidRegisterException extends StartupRefusal {
 
 	private final List<RegisterProblem> problems;
 

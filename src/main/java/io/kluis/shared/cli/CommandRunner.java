@@ -1,5 +1,6 @@
 package io.kluis.shared.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,16 +26,19 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		List<String> words = Arrays.asList(arguments.getSourceArgs());
-		String name = words.size() >= 2 ? words.get(0) + " " + words.get(1) : String.join(" ", words);
+		String name = CommandLine.name(words);
 		var command = commands.stream().filter(c -> c.name().equals(name)).findFirst();
 		if (command.isEmpty()) {
-			System.out.println("Unknown command. Available commands:");
-			commands.stream().sorted(Comparator.comparing(KluisCommand::name))
-					.forEach(c -> System.out.println("  " + c.name() + "  " + c.synopsis()));
-			exitCode = 2;
+			var out = CommandLine.output();
+			out.println(("help".equals(name) ? "" : "Unknown command. ") + "Available commands:");
+			var all = new ArrayList<KluisCommand>(commands);
+			all.addAll(CommandLine.standaloneCommands());
+			all.stream().sorted(Comparator.comparing(KluisCommand::name))
+					.forEach(c -> out.println("  " + c.name() + "  " + c.synopsis()));
+			exitCode = "help".equals(name) ? 0 : 2;
 			return;
 		}
-		exitCode = command.get().run(words.subList(Math.min(2, words.size()), words.size()), System.out);
+		exitCode = command.get().run(CommandLine.options(words), CommandLine.output());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.kluis.storage.content;
 
+import io.kluis.shared.StartupRefusal;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,10 @@ public record ContentOriginProperties(@Nullable URI contentOrigin,
 		}
 		String scheme = contentOrigin.getScheme();
 		if (contentOrigin.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-			throw new IllegalStateException("kluis.storage.content-origin must be an http(s) URL with a host");
+			throw new StartupRefusal("kluis.storage.content-origin must be an http(s) URL with a host");
 		}
 		if (contentOrigin.getHost().equalsIgnoreCase(baseUrl.getHost())) {
-			throw new IllegalStateException("kluis.storage.content-origin must be on another host than kluis.base-url: "
+			throw new StartupRefusal("kluis.storage.content-origin must be on another host than kluis.base-url: "
 					+ "user content next to the panel's session is what it exists to prevent");
 		}
 	}

@@ -1,5 +1,6 @@
 package io.kluis.storage.files;
 
+import io.kluis.shared.StartupRefusal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ public record StorageProperties(@DefaultValue("10GB") DataSize defaultQuota, @De
 
 	public StorageProperties {
 		if (smallFileLimit.toBytes() < 0 || smallFileLimit.toBytes() > MAX_SMALL_FILE_LIMIT) {
-			throw new IllegalArgumentException("kluis.storage.small-file-limit must be between 0 and 1MB");
+			throw new StartupRefusal("kluis.storage.small-file-limit must be between 0 and 1MB");
 		}
 	}
 
