@@ -47,8 +47,33 @@ final class KluisNode implements AutoCloseable {
 	}
 
 	static KluisNode start(Path directory, Map<String, String> environment) throws IOException {
-		Files.createDirectories(directory);
 		int port = freePort();
+		var node = new KluisNode(directory, port, launch(directory, port, environment));
+		node.awaitHealthy();
+		return node;
+	}
+
+	/** What a refused start printed: its one line, the whole output, and the exit status (1). */
+	record Refusal(String line, String output) {
+	}
+
+	/**
+	 * Starts a node that must refuse to start: it exits with status 1 and says why in one line that
+	 * begins with "Kluis refused to start:", without a stack frame anywhere in its output.
+	 */
+	static Refusal refusal(Path directory, Map<String, String> environment) throws IOException, InterruptedException {
+		var process = launch(directory, freePort(), environment);
+		assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the node gave up within 3 minutes").isTrue();
+		String output = Files.readString(directory.resolve("node.log"));
+		assertThat(process.exitValue()).as("exit status; output:%n%s", output).isEqualTo(1);
+		assertThat(output.lines().filter(line -> line.startsWith("\tat "))).as("stack frames in:%n%s", output).isEmpty();
+		var lines = output.lines().filter(line -> line.startsWith("Kluis refused to start:")).toList();
+		assertThat(lines).as("one refusal line in:%n%s", output).hasSize(1);
+		return new Refusal(lines.get(0), output);
+	}
+
+	private static Process launch(Path directory, int port, Map<String, String> environment) throws IOException {
+		Files.createDirectories(directory);
 		var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
 				"-XX:TieredStopAtLevel=1", "-jar", jar().toString());
 		var builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
@@ -58,9 +83,7 @@ final class KluisNode implements AutoCloseable {
 		builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
 		builder.environment().put("PORT", Integer.toString(port));
 		builder.environment().putAll(environment);
-		var node = new KluisNode(directory, port, builder.start());
-		node.awaitHealthy();
-		return node;
+		return builder.start();
 	}
 
 	String base() {

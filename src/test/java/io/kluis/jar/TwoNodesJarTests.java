@@ -123,12 +123,12 @@ class TwoNodesJarTests {
 		var login = client.submitForm(a, "/login", "/login", Map.of("email", email, "password", PASSWORD));
 		assertThat(login.statusCode()).as("login on node A").isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-		var panel = client.send(client.request(b, "/panel").GET());
+		var panel = client.send(client.request(b, "/panel").header("Accept", "text/html").GET());
 		assertThat(panel.statusCode()).as("the panel on node B with node A's session cookie").isEqualTo(200);
 		assertThat(Client.text(panel)).contains("logout");
 		var logout = client.submitForm(b, "/panel", "/logout", Map.of());
 		assertThat(logout.statusCode()).as("logout on node B").isEqualTo(302);
-		var afterwards = client.send(client.request(a, "/panel").GET());
+		var afterwards = client.send(client.request(a, "/panel").header("Accept", "text/html").GET());
 		assertThat(afterwards.statusCode()).as("node A after the logout on node B").isEqualTo(302);
 		assertThat(afterwards.headers().firstValue("Location").orElse("")).contains("/login");
 	}
