@@ -2,6 +2,7 @@ package io.kluis.shared.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds every request body that is parsed in memory (JSON, forms, XML and anything else a
  * non-streaming request carries) before any filter, security check or parser reads it, so a flood of
  * large bodies costs bandwidth, not heap. A declared {@code Content-Length} over the limit is
- * refused at once without reading; a chunked body is read up to the limit and refused the moment it
+ * refused at once without being read into memory; a chunked body is read up to the limit and refused the moment it
  * passes it (forms through Tomcat's own form limit, which {@code application.yml} ties to the same
  * key). The refusal is a 413: a problem document on the API and WebDAV (or when the body is JSON or
  * XML), the error page for browser forms, always with the strict headers. Streaming uploads
@@ -123,16 +124,26 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Kind kind, long limit)
 			throws IOException {
 		log.info("event=web.body-too-large kind={} limit={}", kind, limit);
-		// the rest of the body is not read: close the connection instead of draining it
-		response.setHeader("Connection", "close");
+		// the rest of the body is not read here: Tomcat discards up to server.tomcat.max-swallow-size of
+		// it after the answer (so simple clients that send everything before reading get the 413), and
+		// closes the connection beyond that
 		if (wantsProblem(request, kind)) {
 			StrictHeaders.problem(request, response, production, 413, "Content Too Large",
 					"The request body is larger than the " + limit + " bytes a " + kind.name() + " body may have.");
 			response.flushBuffer();
 			return;
 		}
+		// the error page, as a GET without a body: the security chain's CSRF check must not read the form
+		response.setStatus(413);
 		StrictHeaders.write(request, response, production);
-		response.sendError(413);
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 413);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		try {
+			request.getRequestDispatcher("/error").forward(new Bodiless(request), response);
+		}
+		catch (ServletException e) {
+			StrictHeaders.problem(request, response, production, 413, "Content Too Large", "The request body is too large.");
+		}
 	}
 
 	private static boolean wantsProblem(HttpServletRequest request, Kind kind) {
@@ -140,6 +151,59 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 		String accept = request.getHeader("Accept");
 		return kind != Kind.FORM || path.startsWith("/api/") || path.startsWith("/dav/") || path.startsWith("/panel/dav/")
 				|| (accept != null && accept.contains("json"));
+	}
+
+	/** The refused request as the error page sees it: a GET without body or parameters. */
+	private static final class Bodiless extends HttpServletRequestWrapper {
+
+		Bodiless(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getMethod() {
+			return "GET";
+		}
+
+		@Override
+		public @Nullable String getContentType() {
+			return null;
+		}
+
+		@Override
+		public int getContentLength() {
+			return 0;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return 0;
+		}
+
+		@Override
+		public @Nullable String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public java.util.Map<String, String[]> getParameterMap() {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String @Nullable [] getParameterValues(String name) {
+			return null;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			return new Buffered((HttpServletRequest) getRequest(), new byte[0]).getInputStream();
+		}
 	}
 
 	/** A request whose (chunked) body was read here and is handed on from memory. */
