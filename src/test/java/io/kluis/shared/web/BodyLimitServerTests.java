@@ -61,7 +61,7 @@ class BodyLimitServerTests {
 	}
 
 	@Test
-	@DisplayName("six parallel 50 MB JSON bodies to POST /api/v1/accounts at -Xmx256m: all 413 problem documents, no 500, server healthy")
+	@DisplayName("SEC-5: six parallel 50 MB JSON bodies to POST /api/v1/accounts at -Xmx256m: all 413 problem documents, no 500, server healthy")
 	void sixParallelFiftyMegabyteJsonBodiesAreAllRefusedWith413AndTheServerStaysHealthy() throws Exception {
 		var pool = Executors.newFixedThreadPool(PARALLEL);
 		var answers = new ArrayList<CompletableFuture<RawClient.Answer>>();
@@ -87,7 +87,7 @@ class BodyLimitServerTests {
 	}
 
 	@Test
-	@DisplayName("a chunked JSON body (no Content-Length) over the limit is refused with 413 once it passes the limit")
+	@DisplayName("SEC-5: a chunked JSON body (no Content-Length) over the limit is refused with 413 once it passes the limit")
 	void aChunkedJsonBodyOverTheLimitIsRefusedWith413() throws Exception {
 		var answer = RawClient.post(server.base(), "/api/v1/accounts", "application/json", fiftyMegabytesOfJson(), true);
 		assertThat(answer.status()).isEqualTo(413);

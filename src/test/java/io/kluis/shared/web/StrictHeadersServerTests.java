@@ -36,10 +36,10 @@ class StrictHeadersServerTests {
 	final String address = TestServer.uniqueClientAddress();
 
 	@Test
-	@DisplayName("requests the firewall rejects (%5C, %2F, .., ;, %25) get 400 problem documents with the strict headers")
+	@DisplayName("SEC-5: requests the firewall rejects (%5C, %2F, .., ;, %25) get 400 problem documents with the strict headers")
 	void firewallRejectionsAreProblemDocumentsWithTheStrictHeaders() throws Exception {
 		var missing = new ArrayList<String>();
-		for (String path : List.of("/dav/a%5Cb", "/api/v1/me%5C", "/panel/files%5C..", "/s/x%5Cy", "/login%3Bx=1",
+		for (String path : List.of("/dav/a%5Cb", "/dav/a%2Fb", "/api/v1/me%5C", "/panel/files%5C..", "/s/x%5Cy", "/login%3Bx=1",
 				"/panel;jsessionid=1", "/api/v1/%252e%252e/me", "/css/%2e%2e/x", "/dav//files/")) {
 			var response = send("GET", path, "text/html");
 			if (response.statusCode() != 400 || !response.headers().firstValue("Content-Type").orElse("")
@@ -53,7 +53,7 @@ class StrictHeadersServerTests {
 	}
 
 	@Test
-	@DisplayName("error pages and API errors carry the strict headers too")
+	@DisplayName("SEC-5: error pages and API errors carry the strict headers too")
 	void errorPagesCarryTheStrictHeaders() throws Exception {
 		var missing = new ArrayList<String>();
 		for (String path : List.of("/no-such-page", "/error", "/api/v1/nope", "/privacy/nope", "/s/nope")) {
@@ -68,7 +68,7 @@ class StrictHeadersServerTests {
 	}
 
 	@Test
-	@DisplayName("a browser form over its size limit gets the 413 error page with the strict headers")
+	@DisplayName("SEC-5: a browser form over its size limit gets the 413 error page with the strict headers")
 	void anOversizeFormGetsThe413ErrorPageWithTheStrictHeaders() throws Exception {
 		var response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
