@@ -3,6 +3,7 @@ package io.kluis.identity.security;
 
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.SecuritySettings;
+import io.kluis.shared.web.StrictHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -39,11 +40,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-			+ "form-action 'self'";
+	static final String CSP = StrictHeaders.CSP;
 
-	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+	static final String PERMISSIONS = StrictHeaders.PERMISSIONS;
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {

@@ -67,6 +67,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/** A multipart body without a boundary or with broken parts is the client's mistake (400), never a 500. */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ProblemDetail unreadableMultipart() {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart body cannot be read: it needs a boundary in its Content-Type and well-formed parts.");
+	}
+
 	/** Method security refusals keep their meaning (403), never a 500. */
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
 	ProblemDetail forbidden() {

@@ -68,4 +68,12 @@ public interface BlobStore {
 	 * files, unfinished multipart uploads). Returns how many were removed.
 	 */
 	int sweepUnfinished(Instant before) throws IOException;
+
+	/**
+	 * Removes the temporary data of single-request writes ({@link #create}) that nothing has written
+	 * to since {@code before}: a write in progress, on any node sharing the store, writes to it
+	 * continuously, so this is what a process that died mid-upload left. Resumable uploads are left
+	 * alone (a paused one is not abandoned; {@link #sweepUnfinished} takes those). Returns how many.
+	 */
+	int sweepAbandonedWrites(Instant before) throws IOException;
 }

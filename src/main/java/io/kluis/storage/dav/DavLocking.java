@@ -179,7 +179,7 @@ class DavLocking {
 			body = DavXml.readBody(x.request().getInputStream(), x.request().getContentLengthLong());
 		}
 		catch (DavXml.InvalidXml e) {
-			throw DavError.badRequest(e.getMessage());
+			throw e.toDavError();
 		}
 		Set<String> submitted = evaluateIf(x);
 		long timeout = timeout(x.header("Timeout"));

@@ -82,6 +82,35 @@ final class DavPaths {
 		return parse(rawPath, base);
 	}
 
+	/**
+	 * Whether a {@code Destination} names this server (RFC 4918 §9.8.4, §9.9.4: one on another
+	 * server is answered 502, never carried out here): a bare path, or an absolute URI whose host and
+	 * port are the request's own (as the client or a trusted proxy addressed it) or the public base
+	 * URL's. A URI that does not parse is left to {@link #parseUri} to refuse.
+	 */
+	static boolean onThisServer(String destination, jakarta.servlet.http.HttpServletRequest request, URI baseUrl) {
+		URI uri;
+		try {
+			uri = new URI(destination.trim());
+		}
+		catch (URISyntaxException e) {
+			return true;
+		}
+		if (uri.getHost() == null) {
+			return uri.getScheme() == null && uri.getRawAuthority() == null;
+		}
+		int port = port(uri);
+		return (uri.getHost().equalsIgnoreCase(request.getServerName()) && port == request.getServerPort())
+				|| (uri.getHost().equalsIgnoreCase(baseUrl.getHost()) && port == port(baseUrl));
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() >= 0) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
 	static String decode(String segment) throws BadPath {
 		if (segment.indexOf('%') < 0) {
 			return segment;

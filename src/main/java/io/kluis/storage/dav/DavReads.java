@@ -200,7 +200,7 @@ class DavReads {
 					x.request().getContentLengthLong()));
 		}
 		catch (DavXml.InvalidXml e) {
-			throw DavError.badRequest(e.getMessage());
+			throw e.toDavError();
 		}
 		if (x.top()) {
 			multistatus(x, out -> {

@@ -12,10 +12,12 @@ import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.StorageException;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Element;
@@ -34,8 +36,11 @@ class DavWrites {
 
 	private final TransactionTemplate transactions;
 
+	private final URI baseUrl;
+
 	DavWrites(FileTree tree, Spaces spaces, DavLocking locking, DeadProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, @Value("${kluis.base-url}") URI baseUrl) {
+		this.baseUrl = baseUrl;
 		this.tree = tree;
 		this.spaces = spaces;
 		this.locking = locking;
@@ -165,6 +170,9 @@ class DavWrites {
 		if (header == null || header.isBlank()) {
 			throw DavError.badRequest("COPY and MOVE need a Destination header.");
 		}
+		if (!DavPaths.onThisServer(header, x.request(), baseUrl)) {
+			throw new DavError(502, "The destination is on another server; copy or move there yourself.");
+		}
 		Target target;
 		try {
 			target = DavPaths.parseUri(header, x.davBase());
@@ -197,18 +205,10 @@ class DavWrites {
 		Set<String> submitted = locking.evaluateIf(x);
 		locking.requireTokens(x, space, submitted, x.path(), false, false);
 		boolean protectedOne = updates.stream().anyMatch(u -> PropertyWriter.isLive(u.name()));
-		if (!protectedOne) {
-			transactions.executeWithoutResult(tx -> {
-				for (Update update : updates) {
-					if (update.value() == null) {
-						properties.remove(node.id(), update.name().namespace(), update.name().localName());
-					}
-					else {
-						properties.set(node.id(), update.name().namespace(), update.name().localName(), update.value());
-					}
-				}
-			});
-		}
+		DeadProperties.Refusal refusal = protectedOne ? null : transactions.execute(tx -> properties.apply(
+				space.account(), node.id(), updates.stream()
+					.map(u -> new DeadProperties.Change(u.name().namespace(), u.name().localName(), u.value()))
+					.toList()));
 		x.response().setStatus(207);
 		x.response().setContentType("application/xml;charset=utf-8");
 		Writer out = x.response().getWriter();
@@ -217,14 +217,18 @@ class DavWrites {
 			.href()) + "</D:href>");
 		var ok = new StringBuilder();
 		var forbidden = new StringBuilder();
+		var full = new StringBuilder();
 		var failed = new StringBuilder();
 		for (Update update : updates) {
 			String empty = DavXml.emptyElement(update.name().namespace(), update.name().localName());
-			if (!protectedOne) {
+			if (!protectedOne && refusal == null) {
 				ok.append(empty);
 			}
 			else if (PropertyWriter.isLive(update.name())) {
 				forbidden.append(empty);
+			}
+			else if (refusal != null && update.value() != null) {
+				full.append(empty); // RFC 4918 §9.2.1: no room to record the property
 			}
 			else {
 				failed.append(empty);
@@ -236,8 +240,14 @@ class DavWrites {
 		if (!forbidden.isEmpty()) {
 			PropertyWriter.propstat(out, forbidden, "HTTP/1.1 403 Forbidden");
 		}
+		if (!full.isEmpty()) {
+			PropertyWriter.propstat(out, full, "HTTP/1.1 507 Insufficient Storage");
+		}
 		if (!failed.isEmpty()) {
 			PropertyWriter.propstat(out, failed, "HTTP/1.1 424 Failed Dependency");
+		}
+		if (refusal != null) {
+			out.write("<D:responsedescription>" + DavXml.escapeText(refusal.description) + "</D:responsedescription>");
 		}
 		out.write("</D:response>");
 		PropertyWriter.end(out);
@@ -257,7 +267,7 @@ class DavWrites {
 			root = DavXml.parse(body).getDocumentElement();
 		}
 		catch (DavXml.InvalidXml e) {
-			throw DavError.badRequest(e.getMessage());
+			throw e.toDavError();
 		}
 		if (!DavXml.is(root, DavXml.DAV, "propertyupdate")) {
 			throw DavError.badRequest("A PROPPATCH body must be a DAV:propertyupdate element.");

@@ -24,8 +24,9 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads WebDAV request bodies safely and writes XML. Parsing refuses document type declarations
- * (so no external entities and no entity expansion bombs), bodies over 1 MiB and nesting deeper than
- * 64 elements, before anything else looks at the document.
+ * (so no external entities and no entity expansion bombs), bodies over 1 MiB (413; the body-limit
+ * filter, {@code kluis.web.max-xml-body}, usually refuses them before they arrive here) and nesting
+ * deeper than 64 elements, before anything else looks at the document.
  */
 final class DavXml {
 
@@ -42,22 +43,33 @@ final class DavXml {
 	private DavXml() {
 	}
 
-	/** A request body that is not acceptable XML (400); the message says why, without the content. */
+	/** A request body that is not acceptable XML (400, 413 when too large); the message says why, without the content. */
 	static final class InvalidXml extends Exception {
 
+		private final int status;
+
 		InvalidXml(String message) {
+			this(message, 400);
+		}
+
+		InvalidXml(String message, int status) {
 			super(message);
+			this.status = status;
+		}
+
+		DavError toDavError() {
+			return new DavError(status, getMessage());
 		}
 	}
 
 	/** Reads at most {@link #MAX_BODY} bytes; {@code null} when there is no body. */
 	static byte @Nullable [] readBody(InputStream in, long declaredLength) throws IOException, InvalidXml {
 		if (declaredLength > MAX_BODY) {
-			throw new InvalidXml("The request body is larger than 1 MiB.");
+			throw new InvalidXml("The request body is larger than 1 MiB.", 413);
 		}
 		byte[] body = in.readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
-			throw new InvalidXml("The request body is larger than 1 MiB.");
+			throw new InvalidXml("The request body is larger than 1 MiB.", 413);
 		}
 		return body.length == 0 ? null : body;
 	}

@@ -1,14 +1,25 @@
 package io.kluis.storage.dav;
 
+import io.kluis.shared.AccountId;
+import io.kluis.storage.files.StorageException;
+import io.kluis.storage.files.StorageProperties;
+import io.kluis.storage.files.Usage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Properties clients set with PROPPATCH, stored as namespace-complete XML per resource. */
+/**
+ * Properties clients set with PROPPATCH, stored as namespace-complete XML per resource. They are the
+ * customer's data like file contents: limited per resource ({@code kluis.storage.max-dead-properties},
+ * {@code max-dead-property-bytes}) and counted toward the quota, so they cannot be used to store
+ * unlimited data beside a one-byte file.
+ */
 @Repository
 class DeadProperties {
 
@@ -16,10 +27,91 @@ class DeadProperties {
 	record Stored(String namespace, String localName, String xml) {
 	}
 
+	/** One change of a PROPPATCH: set a property to {@code xml}, or remove it ({@code xml == null}). */
+	record Change(String namespace, String localName, @Nullable String xml) {
+
+		long bytes() {
+			return xml == null ? 0 : DeadProperties.bytes(namespace, localName, xml);
+		}
+	}
+
+	/** Why a PROPPATCH stored nothing. */
+	enum Refusal {
+		TOO_MANY("The resource would have more properties than allowed."),
+		TOO_LARGE("The resource's properties would take more bytes than allowed."),
+		QUOTA("Your storage is full: the properties do not fit in your quota.");
+
+		final String description;
+
+		Refusal(String description) {
+			this.description = description;
+		}
+	}
+
 	private final JdbcClient jdbc;
 
-	DeadProperties(JdbcClient jdbc) {
+	private final Usage usage;
+
+	private final StorageProperties limits;
+
+	DeadProperties(JdbcClient jdbc, Usage usage, StorageProperties limits) {
 		this.jdbc = jdbc;
+		this.usage = usage;
+		this.limits = limits;
+	}
+
+	static long bytes(String namespace, String localName, String xml) {
+		return (long) namespace.getBytes(StandardCharsets.UTF_8).length + localName.getBytes(StandardCharsets.UTF_8).length
+				+ xml.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	/**
+	 * Applies all changes or none, in the caller's transaction, under the customer's lock (so
+	 * concurrent PROPPATCHes cannot pass the limits together).
+	 *
+	 * @return {@code null} when applied, otherwise why nothing was
+	 */
+	@Nullable Refusal apply(AccountId account, UUID node, List<Change> changes) {
+		usage.lockCustomer(account);
+		Map<String, Long> current = new HashMap<>();
+		jdbc.sql("select namespace, local_name, bytes from storage_properties where node_id = ?")
+			.param(node)
+			.query(rs -> {
+				current.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+			});
+		long before = current.values().stream().mapToLong(Long::longValue).sum();
+		var after = new HashMap<>(current);
+		for (Change change : changes) {
+			String key = change.namespace() + " " + change.localName();
+			if (change.xml() == null) {
+				after.remove(key);
+			}
+			else {
+				after.put(key, change.bytes());
+			}
+		}
+		long total = after.values().stream().mapToLong(Long::longValue).sum();
+		if (after.size() > limits.maxDeadProperties() && after.size() > current.size()) {
+			return Refusal.TOO_MANY;
+		}
+		if (total > limits.maxDeadPropertyBytes().toBytes() && total > before) {
+			return Refusal.TOO_LARGE;
+		}
+		try {
+			usage.addPropertyBytes(account, total - before);
+		}
+		catch (StorageException.QuotaExceeded e) {
+			return Refusal.QUOTA;
+		}
+		for (Change change : changes) {
+			if (change.xml() == null) {
+				remove(node, change.namespace(), change.localName());
+			}
+			else {
+				set(node, change.namespace(), change.localName(), change.xml());
+			}
+		}
+		return null;
 	}
 
 	List<Stored> of(UUID node) {
@@ -43,14 +135,14 @@ class DeadProperties {
 		return byNode;
 	}
 
-	void set(UUID node, String namespace, String localName, String xml) {
+	private void set(UUID node, String namespace, String localName, String xml) {
 		remove(node, namespace, localName);
-		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml) values (?, ?, ?, ?)")
-			.params(node, namespace, localName, xml)
+		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes) values (?, ?, ?, ?, ?)")
+			.params(node, namespace, localName, xml, bytes(namespace, localName, xml))
 			.update();
 	}
 
-	void remove(UUID node, String namespace, String localName) {
+	private void remove(UUID node, String namespace, String localName) {
 		jdbc.sql("delete from storage_properties where node_id = ? and namespace = ? and local_name = ?")
 			.params(node, namespace, localName)
 			.update();

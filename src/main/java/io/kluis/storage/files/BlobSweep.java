@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cleans up after crashes and broken-off uploads: deletes the blobs the journal lists as garbage or
- * as uploads abandoned longer than {@code kluis.storage.unfinished-upload-age} ago, and the blob
- * store's temporary data of that age. Runs at start-up and every ten minutes; safe on every node
+ * as uploads abandoned longer than {@code kluis.storage.unfinished-upload-age} ago, the blob store's
+ * temporary data of that age, and the temporary files of single-request uploads not written to for
+ * {@code kluis.storage.stale-part-age} (a process killed mid-upload left them; one in progress on
+ * any node writes to its file continuously). Runs at start-up and every ten minutes; safe on every node
  * of a cluster at once (deleting twice is harmless, and a blob is only journalled while no row
  * names it).
  */
@@ -69,6 +71,7 @@ public class BlobSweep {
 		}
 		try {
 			removed += blobs.sweepUnfinished(abandoned);
+			removed += blobs.sweepAbandonedWrites(clock.instant().minus(properties.stalePartAge()));
 		}
 		catch (IOException e) {
 			log.warn("event=storage.sweep.temp-failed type={}", e.getClass().getSimpleName());

@@ -448,6 +448,7 @@ public class FileTree {
 			usage.add(target.account(), originals.stream().mapToLong(Node::size).sum());
 			Instant now = clock.instant();
 			Map<UUID, UUID> copies = new HashMap<>();
+			long propertyBytes = 0;
 			for (Node original : originals) {
 				UUID id = UUID.randomUUID();
 				boolean top = original.id().equals(node.id());
@@ -455,8 +456,9 @@ public class FileTree {
 				nodes.insert(new Node(id, target.id(), top ? parent.id() : copies.get(original.parent()),
 						top ? to.name() : original.name(), original.collection(), original.size(), original.blob(),
 						original.contentType(), Etags.random(), now, now));
-				nodes.copyProperties(original.id(), id);
+				propertyBytes += nodes.copyProperties(original.id(), id);
 			}
+			usage.add(target.account(), propertyBytes); // dead properties count toward the quota too
 			return outcome;
 		});
 	}
@@ -482,8 +484,9 @@ public class FileTree {
 		transactions.executeWithoutResult(tx -> {
 			List<Node> subtree = nodes.subtree(node.id());
 			nodes.lockAll(subtree.stream().map(Node::id).toList());
+			long propertyBytes = nodes.propertyBytes(node.id());
 			nodes.delete(node.id());
-			usage.add(space.account(), -subtree.stream().mapToLong(Node::size).sum());
+			usage.add(space.account(), -subtree.stream().mapToLong(Node::size).sum() - propertyBytes);
 			Instant now = clock.instant();
 			subtree.stream().map(Node::blob).filter(b -> b != null).distinct().forEach(blob -> {
 				if (!nodes.blobReferenced(blob)) {
@@ -510,7 +513,8 @@ public class FileTree {
 			Node trash = nodes.trash(space.id());
 			List<Node> live = nodes.subtree(root.id());
 			List<Node> trashed = nodes.subtree(trash.id());
-			long bytes = live.stream().mapToLong(Node::size).sum() + trashed.stream().mapToLong(Node::size).sum();
+			long bytes = live.stream().mapToLong(Node::size).sum() + trashed.stream().mapToLong(Node::size).sum()
+					+ nodes.propertyBytes(root.id()) + nodes.propertyBytes(trash.id());
 			spaces.deleteRows(space);
 			usage.add(space.account(), -bytes);
 			Instant now = clock.instant();

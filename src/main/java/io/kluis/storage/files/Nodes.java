@@ -170,11 +170,26 @@ public class Nodes {
 	}
 
 	/** Gives the copy every dead property of the original. */
-	void copyProperties(UUID from, UUID to) {
-		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml) "
-				+ "select ?, namespace, local_name, value_xml from storage_properties where node_id = ?")
+	/** Copies a node's dead properties to another; returns their bytes (which count toward the quota). */
+	long copyProperties(UUID from, UUID to) {
+		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes) "
+				+ "select ?, namespace, local_name, value_xml, bytes from storage_properties where node_id = ?")
 			.params(to, from)
 			.update();
+		return jdbc.sql("select coalesce(sum(bytes), 0) from storage_properties where node_id = ?")
+			.param(to)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The bytes of the dead properties of a node and everything below it. */
+	long propertyBytes(UUID id) {
+		return jdbc.sql("with recursive tree (id) as (select id from storage_nodes where id = ? "
+				+ "union all select n.id from storage_nodes n join tree t on n.parent_id = t.id) "
+				+ "select coalesce(sum(p.bytes), 0) from storage_properties p join tree t on p.node_id = t.id")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Locks the rows of a subtree (parents first) so that no purge takes their blobs meanwhile. */

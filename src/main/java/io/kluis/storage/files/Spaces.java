@@ -34,7 +34,10 @@ public class Spaces {
 
 	private final Clock clock;
 
-	Spaces(JdbcClient jdbc, TransactionTemplate transactions, StorageProperties properties, Clock clock) {
+	private final Usage usage;
+
+	Spaces(JdbcClient jdbc, TransactionTemplate transactions, StorageProperties properties, Usage usage, Clock clock) {
+		this.usage = usage;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -72,21 +75,32 @@ public class Spaces {
 			.list();
 	}
 
-	/** @throws StorageException.AlreadyExists when the customer has a space of that name */
+	/**
+	 * Creates a space, within {@code kluis.storage.max-spaces} (the default vault counts) however
+	 * many creations arrive at once: the count and the insert happen under the customer's lock.
+	 *
+	 * @throws StorageException.AlreadyExists when the customer has a space of that name
+	 * @throws StorageException.Forbidden when the customer has the maximum number of spaces
+	 */
 	public Space create(AccountId account, String name, SpaceKind kind) {
 		if (!Space.isValidName(name)) {
 			throw new InvalidNameException(
 					"A space name has 1 to 32 lower-case letters, digits or dashes, and starts and ends with a letter or digit.");
 		}
-		var existing = jdbc.sql("select count(*) from storage_spaces where account_id = ?")
-			.param(account.value())
-			.query(Integer.class)
-			.single();
-		if (existing >= properties.maxSpaces()) {
-			throw new StorageException.Forbidden("You have the maximum number of spaces.");
-		}
+		ensureVault(account);
 		try {
-			return transactions.execute(tx -> insert(account, name, kind));
+			return transactions.execute(tx -> {
+				usage.lockCustomer(account);
+				var existing = jdbc.sql("select count(*) from storage_spaces where account_id = ?")
+					.param(account.value())
+					.query(Integer.class)
+					.single();
+				if (existing >= properties.maxSpaces()) {
+					throw new StorageException.Forbidden(
+							"You have the maximum number of spaces (" + properties.maxSpaces() + ").");
+				}
+				return insert(account, name, kind);
+			});
 		}
 		catch (DuplicateKeyException e) {
 			throw new StorageException.AlreadyExists();
@@ -124,10 +138,7 @@ public class Spaces {
 				.params(UUID.randomUUID(), space.id(), folder, Etags.random(), Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
-		jdbc.sql("insert into storage_usage (account_id, used_bytes) select ?, 0 where not exists "
-				+ "(select 1 from storage_usage where account_id = ?)")
-			.params(account.value(), account.value())
-			.update();
+		usage.createRow(account);
 		return space;
 	}
 

@@ -97,6 +97,20 @@ public abstract class StorageException extends RuntimeException implements Probl
 		}
 	}
 
+	/** The customer has as many resumable uploads in progress as allowed (429). */
+	public static class TooManyUploads extends StorageException {
+
+		public TooManyUploads(int limit) {
+			super("You have " + limit + " uploads in progress, the most allowed (kluis.storage.max-open-uploads): "
+					+ "complete or cancel one first.");
+		}
+
+		@Override
+		public int httpStatus() {
+			return 429;
+		}
+	}
+
 	/** The resource changed since the client looked (412). */
 	public static class Changed extends StorageException {
 

@@ -24,12 +24,23 @@ import org.springframework.util.unit.DataSize;
  * @param smallFileLimit files up to this size are kept in the database, written with their row in
  *        one transaction (no blob file, no fsync of their own); {@code 0} keeps every file in the
  *        blob store. At most 1 MB.
+ * @param maxOpenUploads how many resumable uploads a customer may have in progress at once; one
+ *        more is refused (429) until one is completed, cancelled or swept
+ * @param stalePartAge a temporary file of a single-request upload ({@code blobs/.tmp/*.part}) not
+ *        written to for this long belongs to an upload whose process died (one in progress, on any
+ *        node sharing the directory, writes to it continuously) and is swept
+ * @param maxDeadProperties how many properties a WebDAV client may set ({@code PROPPATCH}) on one
+ *        file or folder
+ * @param maxDeadPropertyBytes how many bytes those properties may take together on one file or
+ *        folder; they count toward the customer's quota too
  */
 @ConfigurationProperties("kluis.storage")
 public record StorageProperties(@DefaultValue("10GB") DataSize defaultQuota, @DefaultValue("20") int maxSpaces,
 		@DefaultValue("24h") Duration unfinishedUploadAge,
 		@DefaultValue("10000") int maxPropfindEntries, @DefaultValue("1h") Duration maxLockTimeout,
-		@DefaultValue Blobs blobs, @DefaultValue("64KB") DataSize smallFileLimit) {
+		@DefaultValue Blobs blobs, @DefaultValue("64KB") DataSize smallFileLimit,
+		@DefaultValue("20") int maxOpenUploads, @DefaultValue("1h") Duration stalePartAge,
+		@DefaultValue("100") int maxDeadProperties, @DefaultValue("128KB") DataSize maxDeadPropertyBytes) {
 
 	/** The largest small-file limit: beyond it a file belongs in the blob store, not in a database row. */
 	static final long MAX_SMALL_FILE_LIMIT = 1024 * 1024;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Resumable uploads: a file arrives in pieces over several requests (a dropped connection costs
@@ -50,8 +51,14 @@ public class Uploads {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
+	private final int maxOpen;
+
 	Uploads(JdbcClient jdbc, BlobStore blobs, BlobJournal journal, FileTree tree, Spaces spaces, Usage usage,
-			Clock clock) {
+			StorageProperties properties, TransactionTemplate transactions, Clock clock) {
+		this.transactions = transactions;
+		this.maxOpen = properties.maxOpenUploads();
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.journal = journal;
@@ -63,7 +70,9 @@ public class Uploads {
 
 	/**
 	 * Starts an upload of {@code length} bytes to {@code path}. Refused at once when the folder is
-	 * missing or the file would not fit in the quota.
+	 * missing, the file would not fit in the quota, or the customer already has
+	 * {@code kluis.storage.max-open-uploads} uploads in progress (counted under the customer's lock,
+	 * so parallel starts cannot pass it).
 	 */
 	public Upload begin(Space space, FilePath path, long length, @Nullable String contentType) {
 		if (length < 0) {
@@ -73,25 +82,34 @@ public class Uploads {
 		if (length > usage.of(space.account()).available()) {
 			throw new StorageException.QuotaExceeded();
 		}
-		String blob = Etags.newBlobKey();
-		Instant now = clock.instant();
-		journal.writing(blob, now);
-		String state;
-		try {
-			state = blobs.beginResumable(blob);
-		}
-		catch (IOException e) {
-			journal.forget(blob);
-			throw new UncheckedIOException("cannot start the upload", e);
-		}
-		var upload = new Upload(UUID.randomUUID(), space.account(), space.id(), path, length, 0, blob, state,
-				contentType, now);
-		jdbc.sql("insert into storage_uploads (id, account_id, space_id, path, length, received, blob, backend_state, "
-				+ "content_type, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
-			.params(upload.id(), space.account().value(), space.id(), path.joined(), length, blob, state, contentType,
-					Timestamp.from(now), Timestamp.from(now))
-			.update();
-		return upload;
+		return transactions.execute(tx -> {
+			usage.lockCustomer(space.account());
+			int open = jdbc.sql("select count(*) from storage_uploads where account_id = ?")
+				.param(space.account().value())
+				.query(Integer.class)
+				.single();
+			if (open >= maxOpen) {
+				throw new StorageException.TooManyUploads(maxOpen);
+			}
+			String blob = Etags.newBlobKey();
+			Instant now = clock.instant();
+			journal.writing(blob, now);
+			String state;
+			try {
+				state = blobs.beginResumable(blob);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot start the upload", e);
+			}
+			var upload = new Upload(UUID.randomUUID(), space.account(), space.id(), path, length, 0, blob, state,
+					contentType, now);
+			jdbc.sql("insert into storage_uploads (id, account_id, space_id, path, length, received, blob, "
+					+ "backend_state, content_type, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
+				.params(upload.id(), space.account().value(), space.id(), path.joined(), length, blob, state,
+						contentType, Timestamp.from(now), Timestamp.from(now))
+				.update();
+			return upload;
+		});
 	}
 
 	/** @throws NotFoundException when there is no such upload of this account */

@@ -57,6 +57,36 @@ public class Usage {
 		}
 	}
 
+	/**
+	 * Adds (or with a negative value frees) the bytes of WebDAV properties the customer stored: they
+	 * count toward the quota like file contents.
+	 *
+	 * @throws StorageException.QuotaExceeded when they do not fit; the caller's transaction rolls back
+	 */
+	public void addPropertyBytes(AccountId account, long bytes) {
+		add(account, bytes);
+	}
+
+	/**
+	 * Locks the customer's usage row until the caller's transaction ends, creating the row first if
+	 * needed: a per-customer limit checked after this (how many spaces, how many open uploads) holds
+	 * however many requests arrive at once, on every node of a cluster.
+	 */
+	public void lockCustomer(AccountId account) {
+		createRow(account);
+		jdbc.sql("select used_bytes from storage_usage where account_id = ? for update")
+			.param(account.value())
+			.query(Long.class)
+			.list();
+	}
+
+	/** Creates the customer's usage row (zero) unless it exists; never fails on a concurrent creation. */
+	void createRow(AccountId account) {
+		jdbc.sql("insert into storage_usage (account_id, used_bytes) values (?, 0) on conflict do nothing")
+			.param(account.value())
+			.update();
+	}
+
 	/** Removes the customer's usage row (erasure; nothing of theirs is stored any more). */
 	public void forget(AccountId account) {
 		jdbc.sql("delete from storage_usage where account_id = ?").param(account.value()).update();

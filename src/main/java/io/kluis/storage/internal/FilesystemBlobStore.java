@@ -32,6 +32,8 @@ final class FilesystemBlobStore implements BlobStore {
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
 
+	private static final String RESUMABLE_SUFFIX = ".resumable.part";
+
 	private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
 	private final Path root;
@@ -77,7 +79,7 @@ final class FilesystemBlobStore implements BlobStore {
 	/** A resumable upload is a temp file named after the key; its size is how much has arrived. */
 	private Path resumablePart(String key) {
 		path(key);
-		return temp.resolve(key + ".resumable.part");
+		return temp.resolve(key + RESUMABLE_SUFFIX);
 	}
 
 	@Override
@@ -175,6 +177,27 @@ final class FilesystemBlobStore implements BlobStore {
 				}
 				catch (NoSuchFileException e) {
 					// removed by a concurrent commit, abort or sweep
+				}
+			}
+		}
+		return removed;
+	}
+
+	@Override
+	public int sweepAbandonedWrites(Instant before) throws IOException {
+		int removed = 0;
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(temp, "*.part")) {
+			for (Path part : parts) {
+				if (part.getFileName().toString().endsWith(RESUMABLE_SUFFIX)) {
+					continue;
+				}
+				try {
+					if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) {
+						removed++;
+					}
+				}
+				catch (NoSuchFileException e) {
+					// committed or discarded meanwhile
 				}
 			}
 		}

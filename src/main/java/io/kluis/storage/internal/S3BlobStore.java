@@ -185,6 +185,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 		return removed;
 	}
 
+	/**
+	 * Nothing here: S3 keeps no temporary files, and an interrupted multipart upload cannot be told
+	 * apart from a paused resumable one by the bucket alone, so {@link #sweepUnfinished} aborts both
+	 * after the longer age ({@code kluis.storage.unfinished-upload-age}).
+	 */
+	@Override
+	public int sweepAbandonedWrites(Instant before) {
+		return 0;
+	}
+
 	@Override
 	public void close() {
 		s3.close();

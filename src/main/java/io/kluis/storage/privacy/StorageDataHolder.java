@@ -119,6 +119,7 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_share_access.network", SHARE_LOG),
 				Map.entry("storage_peer_shares.account_id", PEER_SHARES),
 				Map.entry("storage_peer_shares.recipient_id", PEER_SHARES),
+				Map.entry("storage_recipient_lookups.account_id", PEER_SHARES),
 				Map.entry("storage_sharing_keys.account_id", SHARING_KEYS),
 				Map.entry("storage_sharing_keys.public_key", SHARING_KEYS),
 				Map.entry("storage_sharing_keys.wrapped_private_key", SHARING_KEYS));
@@ -235,6 +236,7 @@ class StorageDataHolder implements PersonalDataHolder {
 			trashed += erased.trashed();
 		}
 		jdbc.sql("delete from storage_locks where account_id = ?").param(subject.account().value()).update();
+		jdbc.sql("delete from storage_recipient_lookups where account_id = ?").param(subject.account().value()).update();
 		usage.forget(subject.account());
 		var removed = new LinkedHashMap<String, Integer>();
 		removed.put(FILES, live);

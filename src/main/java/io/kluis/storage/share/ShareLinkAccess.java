@@ -27,9 +27,13 @@ import org.springframework.stereotype.Service;
  * what it points at is still there (not in the trash). Otherwise it is indistinguishable from a
  * token that never existed: callers answer every such case the same way.
  *
- * <p>Password attempts are limited per link: {@value #FREE_PASSWORD_ATTEMPTS} failures, then the
- * link refuses attempts for a minute, doubling with each further failure up to an hour. The
- * refusal is per link, not per address, so spreading guesses over many addresses does not help.
+ * <p>Password attempts are limited per guesser — the link and the visitor's network (IPv4 /24,
+ * IPv6 /48): {@value #FREE_PASSWORD_ATTEMPTS} failures, then that network's attempts on that link are
+ * refused for a minute, doubling with each further failure up to an hour. Refusing the link itself
+ * would let one guesser lock out everyone who knows the password (issue 8); throttling the guesser
+ * costs this: guesses spread over many networks get five tries from each. The owner sees every
+ * failure (with its network) in the link's log, and a link password should not be guessable in
+ * that many tries.
  */
 @Service
 public class ShareLinkAccess {
@@ -87,8 +91,11 @@ public class ShareLinkAccess {
 
 	private final Clock clock;
 
+	private final ShareGuessers guessers;
+
 	ShareLinkAccess(ShareLinks links, ShareAccessLog accessLog, ShareSecrets secrets, SharedNodes shared, Spaces spaces,
-			FileTree tree, PasswordHasher hasher, SubjectRestrictions restrictions, Clock clock) {
+			FileTree tree, PasswordHasher hasher, SubjectRestrictions restrictions, ShareGuessers guessers, Clock clock) {
+		this.guessers = guessers;
 		this.links = links;
 		this.accessLog = accessLog;
 		this.secrets = secrets;
@@ -133,23 +140,25 @@ public class ShareLinkAccess {
 		if (hash == null) {
 			return new Granted(secrets.grant(link.id(), now.plus(GRANT_VALIDITY)), now.plus(GRANT_VALIDITY));
 		}
-		if (link.passwordBlockedUntil() != null && now.isBefore(link.passwordBlockedUntil())) {
+		String network = NetworkPrefix.of(address);
+		byte[] guesser = secrets.guesser(link.id(), network);
+		if (guessers.blockedUntil(link.id(), guesser, now).isPresent()) {
 			return new Refused(true);
 		}
 		String attempt = password == null ? "" : password;
 		boolean right = !attempt.isEmpty() && attempt.length() <= ShareLinkManagement.MAX_PASSWORD_CHARS
 				&& hasher.matches(attempt, hash);
 		if (right) {
-			links.passwordSucceeded(link.id());
+			guessers.succeeded(link.id(), guesser);
 			Instant until = now.plus(GRANT_VALIDITY);
 			return new Granted(secrets.grant(link.id(), until), until);
 		}
-		int failures = links.passwordFailed(link.id());
-		accessLog.record(link, ShareEvent.PASSWORD_FAILED, now, NetworkPrefix.of(address));
+		int failures = guessers.failed(link.id(), guesser, now);
+		accessLog.record(link, ShareEvent.PASSWORD_FAILED, now, network);
 		if (failures >= FREE_PASSWORD_ATTEMPTS) {
 			long minutes = 1L << Math.min(failures - FREE_PASSWORD_ATTEMPTS, 6);
 			Duration block = Duration.ofMinutes(minutes).compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : Duration.ofMinutes(minutes);
-			links.blockPassword(link.id(), now.plus(block));
+			guessers.block(link.id(), guesser, now.plus(block));
 			log.info("event=storage.share.password-blocked share={} failures={}", link.id(), failures);
 		}
 		return new Refused(false);

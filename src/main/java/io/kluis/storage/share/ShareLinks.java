@@ -105,25 +105,6 @@ class ShareLinks {
 		return counted;
 	}
 
-	/** Counts a failed password attempt atomically; returns the failures so far. */
-	int passwordFailed(UUID id) {
-		jdbc.sql("update storage_shares set password_failures = password_failures + 1 where id = ?").param(id).update();
-		return jdbc.sql("select password_failures from storage_shares where id = ?").param(id).query(Integer.class)
-			.optional()
-			.orElse(0);
-	}
-
-	void blockPassword(UUID id, Instant until) {
-		jdbc.sql("update storage_shares set password_blocked_to = ? where id = ?").params(Timestamp.from(until), id)
-			.update();
-	}
-
-	void passwordSucceeded(UUID id) {
-		jdbc.sql("update storage_shares set password_failures = 0, password_blocked_to = null where id = ?")
-			.param(id)
-			.update();
-	}
-
 	int deleteOf(AccountId account) {
 		return jdbc.sql("delete from storage_shares where account_id = ?").param(account.value()).update();
 	}

@@ -63,6 +63,14 @@ class ShareSecrets {
 		return cipher.blindIndex("storage.share-token", token).bytes();
 	}
 
+	/**
+	 * Who guesses a link's password, for throttling: a keyed hash of the link and the visitor's
+	 * network, so the table holds no address and one link's guesser says nothing about another's.
+	 */
+	byte[] guesser(UUID share, String network) {
+		return cipher.blindIndex("storage.share-guesser", share + "|" + network).bytes();
+	}
+
 	String grant(UUID share, Instant until) {
 		String payload = share + "." + until.getEpochSecond();
 		return payload + "." + B64.encodeToString(mac(payload));

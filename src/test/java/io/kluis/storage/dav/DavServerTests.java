@@ -252,7 +252,7 @@ class DavServerTests {
 	}
 
 	@Test
-	@DisplayName("XML bodies with a DTD (external entities) or absurd nesting are refused with 400 before they are processed")
+	@DisplayName("XML bodies with a DTD (external entities) or absurd nesting are refused with 400, oversize ones with 413, before they are processed")
 	void hardenedXml() throws IOException {
 		Path secret = Files.createTempFile("secret", ".txt");
 		Files.writeString(secret, "TOP-SECRET");
@@ -264,7 +264,7 @@ class DavServerTests {
 		String deep = "<a>".repeat(100) + "</a>".repeat(100);
 		assertThat(dav.propfind("/dav/files/", "0", deep).statusCode()).isEqualTo(400);
 		String huge = "<D:propfind xmlns:D=\"DAV:\"><D:prop>" + "<D:displayname/>".repeat(80_000) + "</D:prop></D:propfind>";
-		assertThat(dav.propfind("/dav/files/", "0", huge).statusCode()).isEqualTo(400);
+		assertThat(dav.propfind("/dav/files/", "0", huge).statusCode()).as("over the XML body limit").isEqualTo(413);
 	}
 
 	@Test
@@ -309,6 +309,135 @@ class DavServerTests {
 	 * Every committed blob of every customer, sorted (tests run one at a time): blob-store objects
 	 * and the contents of small files, which are kept in the database.
 	 */
+	@Test
+	@DisplayName("Dead properties are limited per resource (count and bytes) and count toward the quota: 507 in the multistatus, nothing stored")
+	void deadPropertiesAreLimitedAndCountTowardTheQuota() {
+		usage.setQuota(customer.id(), 2_000_000L);
+		assertThat(dav.put("/dav/files/one.bin", new byte[] { 7 }).statusCode()).isEqualTo(201);
+		long before = usage.of(customer.id()).used();
+
+		var small = proppatch("/dav/files/one.bin", java.util.Map.of("colour", "blue"));
+		assertThat(small.statusCode()).isEqualTo(207);
+		assertThat(small.body()).contains("HTTP/1.1 200 OK");
+		long withProperty = usage.of(customer.id()).used();
+		assertThat(withProperty).as("the property's bytes count").isGreaterThan(before + 4);
+
+		var many = new java.util.LinkedHashMap<String, String>();
+		for (int i = 0; i < 101; i++) {
+			many.put("p" + i, "x");
+		}
+		var tooMany = proppatch("/dav/files/one.bin", many);
+		assertThat(tooMany.statusCode()).isEqualTo(207);
+		assertThat(tooMany.body()).contains("HTTP/1.1 507 Insufficient Storage").doesNotContain("200 OK");
+		var large = new java.util.LinkedHashMap<String, String>();
+		for (int i = 0; i < 3; i++) {
+			large.put("big" + i, "y".repeat(50_000));
+		}
+		assertThat(proppatch("/dav/files/one.bin", large).body()).as("150 KB on one resource")
+			.contains("HTTP/1.1 507 Insufficient Storage");
+		assertThat(usage.of(customer.id()).used()).as("nothing of the refused ones stored").isEqualTo(withProperty);
+		assertThat(dav.propfind("/dav/files/one.bin", "0", null).body()).contains("blue").doesNotContain("yyyyy");
+
+		// the outside test: megabytes of properties beside one-byte files, past a 2 MB quota
+		int refused = 0;
+		for (int i = 0; i < 30; i++) {
+			dav.put("/dav/files/f" + i + ".bin", new byte[] { 1 });
+			var body = proppatch("/dav/files/f" + i + ".bin", java.util.Map.of("a", "z".repeat(50_000), "b", "z".repeat(50_000)));
+			if (body.body().contains("507 Insufficient Storage")) {
+				refused++;
+			}
+		}
+		assertThat(refused).as("the quota stops them").isPositive();
+		assertThat(usage.of(customer.id()).used()).isLessThanOrEqualTo(2_000_000L);
+
+		// properties go with their file: copied, trashed and purged with it
+		long beforeCopy = usage.of(customer.id()).used();
+		usage.setQuota(customer.id(), null);
+		dav.send(dav.request("COPY", "/dav/files/one.bin", BodyPublishers.noBody()).header("Destination", baseUrl + "/dav/files/two.bin"));
+		assertThat(usage.of(customer.id()).used()).isEqualTo(beforeCopy + (withProperty - before) + 1);
+		dav.method("DELETE", "/dav/files/two.bin");
+		var trashed = tree.trashItems(spaces.find(customer.id(), "files").orElseThrow());
+		tree.purgeFromTrash(spaces.find(customer.id(), "files").orElseThrow(), trashed.get(0).node().id());
+		assertThat(usage.of(customer.id()).used()).isEqualTo(beforeCopy);
+	}
+
+	@Test
+	@DisplayName("A PROPPATCH body over the XML limit is refused with 413")
+	void anOversizePropertyUpdateIsRefusedWith413() {
+		dav.put("/dav/files/one.bin", new byte[] { 7 });
+		var huge = new java.util.LinkedHashMap<String, String>();
+		for (int i = 0; i < 30; i++) {
+			huge.put("h" + i, "w".repeat(50_000));
+		}
+		assertThat(proppatch("/dav/files/one.bin", huge).statusCode()).isEqualTo(413);
+	}
+
+	@Test
+	@DisplayName("NFC and NFD spellings of a name are one file: PUT in NFD, GET in NFC finds it, PROPFIND lists one")
+	void nfcAndNfdSpellingsAreOneFile() {
+		String nfd = "Cafe%CC%81.txt"; // e + combining acute accent
+		String nfc = "Caf%C3%A9.txt"; // é
+		assertThat(dav.put("/dav/files/" + nfd, "koffie".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+		var get = dav.get("/dav/files/" + nfc);
+		assertThat(get.statusCode()).isEqualTo(200);
+		assertThat(new String(get.body(), StandardCharsets.UTF_8)).isEqualTo("koffie");
+		assertThat(dav.put("/dav/files/" + nfc, "thee".getBytes(StandardCharsets.UTF_8)).statusCode())
+			.as("the same file, replaced").isEqualTo(204);
+		var listing = dav.propfind("/dav/files/", "1", null).body();
+		assertThat(listing).contains("/dav/files/" + nfc).doesNotContain(nfd);
+		assertThat(listing.split("<D:response>", -1)).as("the space and one file").hasSize(3);
+		assertThat(dav.send(dav.request("MOVE", "/dav/files/" + nfc, BodyPublishers.noBody())
+			.header("Destination", baseUrl + "/dav/files/Re%CC%81sume%CC%81.txt")).statusCode()).isEqualTo(201);
+		assertThat(dav.get("/dav/files/R%C3%A9sum%C3%A9.txt").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("Names with bidirectional controls (U+202E and others) or control characters are refused with 400")
+	void bidiAndControlCharactersInNamesAreRefused() {
+		for (String name : List.of("invoice%E2%80%AEfdp.exe", "a%E2%81%A6b", "a%E2%80%8Fb", "a%D8%9Cb", "a%C2%85b",
+				"a%E2%80%A8b", "a%09b")) {
+			var put = dav.put("/dav/files/" + name, new byte[] { 1 });
+			assertThat(put.statusCode()).as(name).isEqualTo(400);
+			assertThat(put.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+			assertThat(dav.method("MKCOL", "/dav/files/" + name).statusCode()).as(name).isEqualTo(400);
+		}
+		dav.put("/dav/files/ok.txt", new byte[] { 1 });
+		assertThat(dav.send(dav.request("MOVE", "/dav/files/ok.txt", BodyPublishers.noBody())
+			.header("Destination", baseUrl + "/dav/files/ok%E2%80%AEtxt.exe")).statusCode()).isEqualTo(400);
+		assertThat(dav.get("/dav/files/ok.txt").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("RFC 4918 9.8.4/9.9.4: COPY and MOVE to a Destination on another server are refused with 502 and change nothing")
+	void aDestinationOnAnotherServerIsRefusedWith502() {
+		dav.put("/dav/files/stay.txt", "here".getBytes(StandardCharsets.UTF_8));
+		for (String method : List.of("COPY", "MOVE")) {
+			for (String elsewhere : List.of("http://other.example.org/dav/files/gone.txt",
+					baseUrl.replace("localhost", "127.0.0.2") + "/dav/files/gone.txt",
+					baseUrl.replaceFirst(":(\\d+)$", ":1") + "/dav/files/gone.txt")) {
+				var response = dav.send(dav.request(method, "/dav/files/stay.txt", BodyPublishers.noBody())
+					.header("Destination", elsewhere));
+				assertThat(response.statusCode()).as(method + " " + elsewhere).isEqualTo(502);
+			}
+		}
+		assertThat(dav.get("/dav/files/stay.txt").statusCode()).isEqualTo(200);
+		assertThat(dav.get("/dav/files/gone.txt").statusCode()).isEqualTo(404);
+		assertThat(dav.send(dav.request("COPY", "/dav/files/stay.txt", BodyPublishers.noBody())
+			.header("Destination", baseUrl + "/dav/files/copy.txt")).statusCode()).as("this server").isEqualTo(201);
+		assertThat(dav.send(dav.request("MOVE", "/dav/files/copy.txt", BodyPublishers.noBody())
+			.header("Destination", "/dav/files/moved.txt")).statusCode()).as("a bare path").isEqualTo(201);
+	}
+
+	private java.net.http.HttpResponse<String> proppatch(String path, java.util.Map<String, String> properties) {
+		var body = new StringBuilder("<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:kluis:test\">"
+				+ "<D:set><D:prop>");
+		properties.forEach((name, value) -> body.append("<Z:").append(name).append('>').append(value).append("</Z:")
+			.append(name).append('>'));
+		body.append("</D:prop></D:set></D:propertyupdate>");
+		return dav.send(dav.request("PROPPATCH", path, BodyPublishers.ofString(body.toString()))
+			.header("Content-Type", "application/xml"));
+	}
+
 	private List<String> allBlobFiles() {
 		var all = new java.util.ArrayList<>(StoredBlobs.of(blobStore).committed());
 		all.addAll(jdbc.sql("select blob from storage_small_blobs").query(String.class).list());

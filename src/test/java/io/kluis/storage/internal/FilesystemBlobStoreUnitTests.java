@@ -57,4 +57,31 @@ class FilesystemBlobStoreUnitTests extends BlobStoreContract {
 		assertThatThrownBy(() -> store.completeResumable(key, received)).isInstanceOf(java.io.IOException.class);
 		assertThat(store.exists(key)).isFalse();
 	}
+
+	@Test
+	@DisplayName("The sweep of abandoned writes removes only .part files not written to since the cut-off: fresh ones, writes in progress and resumable uploads stay")
+	void abandonedWritesAreSweptByAgeOnly() throws Exception {
+		Path temp = directory.resolve("blobs/.tmp");
+		java.time.Instant now = java.time.Instant.now();
+		Path stale = java.nio.file.Files.writeString(temp.resolve("0123456789abcdef0123456789abcdef.killed.part"), "half");
+		java.nio.file.Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofHours(3))));
+		Path fresh = java.nio.file.Files.writeString(temp.resolve("1123456789abcdef0123456789abcdef.recent.part"), "half");
+		java.nio.file.Files.setLastModifiedTime(fresh, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofMinutes(5))));
+		String paused = "2123456789abcdef0123456789abcdef";
+		store.beginResumable(paused);
+		java.nio.file.Files.setLastModifiedTime(temp.resolve(paused + ".resumable.part"),
+				java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofHours(3))));
+		String writing = "3123456789abcdef0123456789abcdef";
+		try (var upload = store.create(writing)) {
+			upload.stream().write(new byte[] { 1, 2, 3 });
+
+			assertThat(store.sweepAbandonedWrites(now.minus(java.time.Duration.ofHours(1)))).isEqualTo(1);
+
+			assertThat(stale).doesNotExist();
+			assertThat(fresh).exists();
+			assertThat(temp.resolve(paused + ".resumable.part")).as("a paused resumable upload is not abandoned").exists();
+			upload.commit();
+		}
+		assertThat(store.exists(writing)).as("the write in progress completed").isTrue();
+	}
 }

@@ -246,6 +246,27 @@ class PeerShareServerTests {
 		assertThat(post(third, "/api/v1/shares/recipients", "{\"email\":\"" + ownerAccount.email() + "\"}").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	@DisplayName("STO-2: the hourly recipient-lookup limit holds under parallel requests: exactly 30 of 40 are answered, the rest 429")
+	void recipientLookupsAreLimitedUnderParallelRequests() throws Exception {
+		DavClient prober = client(testAccounts.verified());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		var answers = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+		for (int i = 0; i < 40; i++) {
+			String body = "{\"email\":\"" + TestAccounts.uniqueEmail("parallel") + "\"}";
+			answers.add(java.util.concurrent.CompletableFuture.supplyAsync(
+					() -> post(prober, "/api/v1/shares/recipients", body), pool));
+		}
+		int limited = 0;
+		for (var answer : answers) {
+			int status = answer.get(2, java.util.concurrent.TimeUnit.MINUTES).statusCode();
+			assertThat(status).isIn(404, 429);
+			limited += status == 429 ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(limited).isEqualTo(40 - RecipientLookups.PER_HOUR);
+	}
+
 	// ---- helpers ------------------------------------------------------------------------------
 
 	/** Publishes a fresh P-256 public key (the private key wrapped is random here: the server cannot tell) and returns its fingerprint. */

@@ -213,19 +213,40 @@ class ShareLinksServerTests {
 	}
 
 	@Test
-	@DisplayName("STO-2: password guessing on a link is refused after five failures, for growing periods, even with the right password; afterwards the right one opens it")
-	void passwordGuessing() {
+	@DisplayName("STO-2: a guesser is refused after five wrong passwords, for growing periods, even with the right one, from its whole network")
+	void passwordGuessingBlocksTheGuessersNetworkForGrowingPeriods() {
 		String link = create(owner, "{\"space\":\"docs\",\"path\":\"Reis/verslag.txt\",\"password\":\"zeven zeeën\"}").get("url").asString();
+		var guesser = new ShareRecipient(baseUrl, "198.18.40.7");
 		for (int i = 0; i < 5; i++) {
-			var guesser = new ShareRecipient(baseUrl);
 			assertThat(guesser.password(link, "gok " + i).statusCode()).isEqualTo(200);
 		}
-		var recipient = new ShareRecipient(baseUrl);
-		HttpResponse<String> blocked = recipient.password(link, "zeven zeeën");
-		assertThat(blocked.statusCode()).isEqualTo(429);
+		assertThat(guesser.password(link, "zeven zeeën").statusCode()).as("blocked, even with the right password")
+			.isEqualTo(429);
+		assertThat(new ShareRecipient(baseUrl, "198.18.40.99").password(link, "zeven zeeën").statusCode())
+			.as("the same /24 network").isEqualTo(429);
 		clock.advance(Duration.ofMinutes(2));
+		assertThat(guesser.password(link, "gok 5").statusCode()).as("one more try after a minute").isEqualTo(200);
+		clock.advance(Duration.ofSeconds(90));
+		assertThat(guesser.password(link, "zeven zeeën").statusCode()).as("now blocked for two minutes").isEqualTo(429);
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(guesser.password(link, "zeven zeeën").statusCode()).isEqualTo(303);
+		assertThat(guesser.get(link).body()).contains("share-download");
+	}
+
+	@Test
+	@DisplayName("STO-2: five wrong passwords from one network do not lock the link: the right password from another network opens it at once")
+	void aGuesserDoesNotLockTheLinkForEveryoneElse() {
+		String link = create(owner, "{\"space\":\"docs\",\"path\":\"Reis/verslag.txt\",\"password\":\"zeven zeeën\"}").get("url").asString();
+		var guesser = new ShareRecipient(baseUrl, "198.18.50.7");
+		for (int i = 0; i < 8; i++) {
+			guesser.password(link, "gok " + i);
+		}
+		assertThat(guesser.password(link, "zeven zeeën").statusCode()).isEqualTo(429);
+		var recipient = new ShareRecipient(baseUrl, "198.19.51.5");
 		assertThat(recipient.password(link, "zeven zeeën").statusCode()).isEqualTo(303);
 		assertThat(recipient.get(link).body()).contains("share-download");
+		var ipv6 = new ShareRecipient(baseUrl, "2001:db8:52::7");
+		assertThat(ipv6.password(link, "zeven zeeën").statusCode()).isEqualTo(303);
 	}
 
 	@Test
