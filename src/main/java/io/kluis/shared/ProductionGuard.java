@@ -1,6 +1,8 @@
 package io.kluis.shared;
 
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -10,19 +12,35 @@ import org.springframework.stereotype.Component;
  * PostgreSQL), and no plain HTTP: either Kluis terminates TLS itself ({@code server.ssl.*}) or it is
  * told it sits behind a TLS-terminating proxy ({@code kluis.behind-tls-proxy=true}), in which case
  * it honours {@code X-Forwarded-*} and redirects plain requests to HTTPS. HSTS is sent on HTTPS.
+ *
+ * <p>A bean factory post-processor, so these refusals come before any other bean (mail, keys,
+ * database) is created and complains about something less fundamental.
  */
 @Component
 @Profile("prod")
-class ProductionGuard implements InitializingBean {
+class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
-	private final Environment environment;
+	private Environment environment;
+
+	/** For Spring: post-processors are created before constructor autowiring exists. */
+	ProductionGuard() {
+	}
 
 	ProductionGuard(Environment environment) {
 		this.environment = environment;
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		check();
+	}
+
+	void check() {
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (url.startsWith("jdbc:h2:")) {
 			throw new StartupRefusal("The prod profile refuses the embedded H2 database: set KLUIS_DB_URL "

@@ -19,22 +19,22 @@ class ProductionGuardUnitTests {
 		var env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/kluis")
 			.withProperty("kluis.behind-tls-proxy", "true")
 			.withProperty("server.forward-headers-strategy", "native");
-		assertThatThrownBy(() -> new ProductionGuard(env).afterPropertiesSet()).hasMessageContaining("H2");
+		assertThatThrownBy(() -> new ProductionGuard(env).check()).hasMessageContaining("H2");
 	}
 
 	@Test
 	@DisplayName("SEC-1: the prod profile refuses plain HTTP unless TLS is configured or a TLS proxy is declared")
 	void refusesPlainHttp() {
-		assertThatThrownBy(() -> new ProductionGuard(postgres()).afterPropertiesSet()).hasMessageContaining("plain HTTP");
-		assertThatCode(() -> new ProductionGuard(postgres().withProperty("server.ssl.enabled", "true")).afterPropertiesSet())
+		assertThatThrownBy(() -> new ProductionGuard(postgres()).check()).hasMessageContaining("plain HTTP");
+		assertThatCode(() -> new ProductionGuard(postgres().withProperty("server.ssl.enabled", "true")).check())
 			.doesNotThrowAnyException();
 		assertThatCode(() -> new ProductionGuard(postgres().withProperty("kluis.behind-tls-proxy", "true")
-			.withProperty("server.forward-headers-strategy", "native")).afterPropertiesSet()).doesNotThrowAnyException();
+			.withProperty("server.forward-headers-strategy", "native")).check()).doesNotThrowAnyException();
 	}
 
 	@Test
 	void behindAProxyTheForwardedHeadersMustBeHonoured() {
 		assertThatThrownBy(() -> new ProductionGuard(postgres().withProperty("kluis.behind-tls-proxy", "true"))
-			.afterPropertiesSet()).hasMessageContaining("FORWARD_HEADERS");
+			.check()).hasMessageContaining("FORWARD_HEADERS");
 	}
 }
