@@ -28,11 +28,12 @@ function fail(e) {
   status(e instanceof DavError && (e.status === 405 || e.status === 412) ? t('exists') : t('error'), true);
 }
 
+/** Binary (IEC) units everywhere: 1 KiB = 1024 B, so the README's default quota of 10GB shows as 10 GiB. */
 export function formatSize(n) {
   if (n === null || n === undefined || n < 0) return '';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let i = 0;
-  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
   return new Intl.NumberFormat(language, { maximumFractionDigits: i ? 1 : 0 }).format(n) + ' ' + units[i];
 }
 

@@ -20,10 +20,11 @@ function status(message, bad = false) {
   el.classList.toggle('bad', bad);
 }
 
+/** Binary (IEC) units, as in the panel: 1 KiB = 1024 B. */
 function formatSize(n) {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let i = 0;
-  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
   return new Intl.NumberFormat(language, { maximumFractionDigits: i ? 1 : 0 }).format(n) + ' ' + units[i];
 }
 

@@ -73,7 +73,7 @@ class RegistrationPolicyVersionIntegrationTests extends WithMailbox {
 		for (String email : new String[] { web, api }) {
 			Account account = accounts.findByEmail(EmailAddress.of(email)).orElseThrow();
 			assertThat(account.consent().privacyPolicyVersion()).as(email).isEqualTo(shown);
-			assertThat(account.consent().termsVersion()).as("still configured").isEqualTo("2026-11");
+			assertThat(account.consent().termsVersion()).as("the shipped terms' version").isEqualTo("2026-12");
 		}
 	}
 

@@ -5,6 +5,7 @@ import io.kluis.identity.AccountVerified;
 import io.kluis.identity.RegistrationForKnownEmail;
 import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.RetentionPeriods;
+import io.kluis.privacy.TermsVersions;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.CustomerNumber;
 import io.kluis.shared.EmailAddress;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * address gets an "you already have an account" mail instead of a verification mail.
  *
  * <p>The registration records the published privacy statement version the visitor was shown (the
- * one {@code /privacy} cites), and the verification link works exactly as long as the processing
+ * one {@code /privacy} cites) and the version of the terms of service {@code /terms} shows, and the verification link works exactly as long as the processing
  * register keeps an unverified registration ({@value #UNVERIFIED_REGISTRATION}): both come from the
  * privacy module, so neither can drift from what the policy says.
  */
@@ -53,25 +54,25 @@ public class CustomerRegistration {
 
 	private final IdentityMails mails;
 
-	private final IdentityProperties properties;
-
 	private final PolicyVersions policyVersions;
 
 	private final RetentionPeriods retention;
+
+	private final TermsVersions termsVersions;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	CustomerRegistration(Accounts accounts, RegistrationValidator validator, PasswordHashing passwords,
-			OneTimeTokens tokens, IdentityMails mails, IdentityProperties properties, PolicyVersions policyVersions,
-			RetentionPeriods retention, ApplicationEventPublisher events, Clock clock) {
+			OneTimeTokens tokens, IdentityMails mails, PolicyVersions policyVersions,
+			RetentionPeriods retention, TermsVersions termsVersions, ApplicationEventPublisher events, Clock clock) {
+		this.termsVersions = termsVersions;
 		this.accounts = accounts;
 		this.validator = validator;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.mails = mails;
-		this.properties = properties;
 		this.policyVersions = policyVersions;
 		this.retention = retention;
 		this.events = events;
@@ -101,7 +102,7 @@ public class CustomerRegistration {
 				request.street().strip(), request.postalCode().strip(), request.city().strip(),
 				request.country().strip().toUpperCase(Locale.ROOT), request.dateOfBirth(), blankToNull(request.phone()),
 				blankToNull(request.companyName()));
-		var consent = new Account.Consent(properties.termsVersion(), policyVersions.current(), now);
+		var consent = new Account.Consent(termsVersions.current(), policyVersions.current(), now);
 		var account = Account.registerCustomer(AccountId.random(), newCustomerNumber(), email, personal, sourceAddress,
 				locale, hash, consent, now);
 		accounts.insert(account);
@@ -110,6 +111,11 @@ public class CustomerRegistration {
 		mails.verifyEmail(account, token, validity);
 		events.publishEvent(new AccountRegistered(account.id()));
 		log.info("event=identity.account.registered account={}", account.id());
+	}
+
+	/** The version of the terms of service a registration now accepts and records ({@code /terms}). */
+	public String termsVersion() {
+		return termsVersions.current();
 	}
 
 	/** How long a verification link issued now works: as long as the register keeps the unverified registration. */

@@ -12,9 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unlockLinkValidity how long the link that lifts a lock works
  * @param emailChangeLinkValidity how long the link confirming a new email address works
  * @param setupLinkValidity how long the first-administrator setup link works
- * @param termsVersion the terms of service a registering customer accepts (the privacy statement
- *        version is the one the privacy module publishes, and how long a verification link works is
- *        the register's period for unverified registrations: neither is a setting here)
  * @param mfaRequiredForStaff staff must set up a second factor before they can do anything else
  * @param mfaRequiredForCustomers the same for customers (off by default: nudged with a banner)
  * @param hibpEnabled also check new passwords against the Have I Been Pwned range API (k-anonymity);
@@ -24,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kluis.identity")
 public record IdentityProperties(@DefaultValue("18") int minimumAge, @DefaultValue("30m") Duration resetLinkValidity,
 		@DefaultValue("24h") Duration unlockLinkValidity, @DefaultValue("24h") Duration emailChangeLinkValidity,
-		@DefaultValue("24h") Duration setupLinkValidity, @DefaultValue("2026-11") String termsVersion,
+		@DefaultValue("24h") Duration setupLinkValidity,
 		@DefaultValue("true") boolean mfaRequiredForStaff, @DefaultValue("false") boolean mfaRequiredForCustomers,
 		@DefaultValue("false") boolean hibpEnabled, @DefaultValue Session session) {
 

@@ -52,16 +52,21 @@ class IdentityExport {
 	List<ExportedCategory> export(Account account) {
 		var held = tokens.heldFor(account.id());
 		boolean unverified = account.status() == AccountStatus.UNVERIFIED;
-		return List.of(ExportedCategory.of(CUSTOMER_IDENTITY, List.of(identity(account))),
-				ExportedCategory.of(CONTACT_EMAIL, contact(account, held)),
-				ExportedCategory.of(CREDENTIALS, credentials(account, held)),
-				ExportedCategory.of(REGISTRATION_EVIDENCE, registration(account)),
-				ExportedCategory.of(UNVERIFIED_REGISTRATION, unverified ? List.of(row("registeredAt",
-						account.createdAt(), "status", account.status())) : List.of()),
-				ExportedCategory.of(SESSIONS, sessions.list(account.id(), null).stream()
-					.map(s -> row("createdAt", s.createdAt(), "lastActiveAt", s.lastAccessedAt(), "device", s.device()))
-					.toList()),
-				ExportedCategory.of(LOGIN_PROTECTION, List.of(row("failedLogins", account.guard().failures(),
+		return List.of(ExportedCategory.of(CUSTOMER_IDENTITY, List.of(), List.of(identity(account))),
+				ExportedCategory.of(CONTACT_EMAIL, List.of("type", "email", "requestedAt", "confirmedAt"),
+						contact(account, held)),
+				ExportedCategory.of(CREDENTIALS, List.of("type", "name", "purpose", "createdAt", "expiresAt", "usedAt",
+						"lastUsedAt"), credentials(account, held)),
+				ExportedCategory.of(REGISTRATION_EVIDENCE, List.of("registeredAt", "registrationIp", "termsVersion",
+						"privacyPolicyVersion", "acceptedAt", "verifiedAt"), registration(account)),
+				ExportedCategory.of(UNVERIFIED_REGISTRATION, List.of("registeredAt", "status"),
+						unverified ? List.of(row("registeredAt", account.createdAt(), "status", account.status())) : List.of()),
+				ExportedCategory.of(SESSIONS, List.of("createdAt", "lastActiveAt", "device"),
+						sessions.list(account.id(), null).stream()
+							.map(s -> row("createdAt", s.createdAt(), "lastActiveAt", s.lastAccessedAt(), "device",
+									s.device()))
+							.toList()),
+				ExportedCategory.of(LOGIN_PROTECTION, List.of(), List.of(row("failedLogins", account.guard().failures(),
 						"lastFailedLoginAt", account.guard().lastFailureAt(), "throttledUntil",
 						account.guard().throttledUntil(), "lockedSince", account.guard().lockedAt()))));
 	}

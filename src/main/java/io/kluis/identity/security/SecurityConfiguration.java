@@ -113,7 +113,7 @@ class SecurityConfiguration {
 			SecuritySettings settings, Environment environment, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
-						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/newsletter/**",
+						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/terms", "/terms/**", "/newsletter/**",
 						"/consent/**", "/requests/**", "/error",
 						"/css/**", "/js/**", "/vendor/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**")

@@ -6,6 +6,7 @@ import io.kluis.identity.account.PasswordManagement;
 import io.kluis.identity.account.ReadReason;
 import io.kluis.identity.account.SecuritySettings;
 import io.kluis.identity.account.StaffAdministration;
+import io.kluis.privacy.SubjectRestrictions;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.util.EnumSet;
@@ -36,7 +37,11 @@ class AdminController {
 
 	private final SecuritySettings settings;
 
-	AdminController(StaffAdministration administration, PasswordManagement passwords, SecuritySettings settings) {
+	private final SubjectRestrictions restrictions;
+
+	AdminController(StaffAdministration administration, PasswordManagement passwords, SecuritySettings settings,
+			SubjectRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.administration = administration;
 		this.passwords = passwords;
 		this.settings = settings;
@@ -58,8 +63,11 @@ class AdminController {
 
 	@GetMapping("/admin/customers/{id}")
 	String customer(@PathVariable UUID id, Model model) {
-		model.addAttribute("summary", administration.summary(new AccountId(id)));
+		var account = new AccountId(id);
+		model.addAttribute("summary", administration.summary(account));
 		model.addAttribute("reasons", ReadReason.values());
+		model.addAttribute("restricted", restrictions.isRestricted(account));
+		model.addAttribute("objected", restrictions.hasObjected(account));
 		return "identity/admin/customer";
 	}
 

@@ -37,6 +37,12 @@ class RegistrationController {
 		return properties.minimumAge();
 	}
 
+	/** The version of the terms of service the check box accepts (and registration records). */
+	@ModelAttribute("termsVersion")
+	String termsVersion() {
+		return registration.termsVersion();
+	}
+
 	@GetMapping("/register")
 	String form(Model model) {
 		model.addAttribute("form", new RegistrationForm());

@@ -112,8 +112,13 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 			row.put("ipAddress", r.ip() == null ? "" : r.ip());
 			return row;
 		}).toList();
-		return List.of(ExportedCategory.of(SUBSCRIPTION, subscriptionRows), ExportedCategory.of(RECORDS, recordRows),
-				ExportedCategory.of(VISIT_ID, List.of()));
+		return List.of(
+				ExportedCategory.of(SUBSCRIPTION, List.of("email", "language", "status", "requestedAt", "confirmedAt",
+						"withdrawnAt"), subscriptionRows),
+				ExportedCategory.of(RECORDS, List.of("purpose", "action", "choice", "at", "source", "policyVersion",
+						"email", "ipAddress"), recordRows),
+				// The visit id is never stored (only totals per page per day): nothing to list under the header.
+				ExportedCategory.of(VISIT_ID, List.of("visitId"), List.of()));
 	}
 
 	@Override

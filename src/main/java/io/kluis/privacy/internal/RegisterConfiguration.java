@@ -6,6 +6,7 @@ import io.kluis.privacy.register.RegisterLoader;
 import io.kluis.privacy.register.RegisterProblem;
 import io.kluis.privacy.register.RegisterValidator;
 import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.privacy.terms.PublishedTerms;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class RegisterConfiguration {
+
+	@Bean
+	PublishedTerms.TermsLocation termsLocation(PrivacyProperties properties) {
+		return new PublishedTerms.TermsLocation(properties.termsLocation());
+	}
 
 	@Bean
 	ProcessingRegister processingRegister(PrivacyProperties properties) {

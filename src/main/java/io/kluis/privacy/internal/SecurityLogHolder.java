@@ -62,7 +62,8 @@ class SecurityLogHolder implements PersonalDataHolder {
 			return List.of();
 		}
 		var records = trail.aboutSubject(subject.account()).stream().map(e -> row(e, subject)).toList();
-		return List.of(ExportedCategory.of(SECURITY_LOG, records));
+		return List.of(ExportedCategory.of(SECURITY_LOG, List.of("sequence", "occurredAt", "code", "role", "details"),
+				records));
 	}
 
 	private static Map<String, Object> row(AuditEntry entry, DataSubject subject) {

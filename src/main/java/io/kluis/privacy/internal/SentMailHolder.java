@@ -59,7 +59,8 @@ class SentMailHolder implements PersonalDataHolder {
 			return List.of();
 		}
 		var records = notifications.mailsAbout(subject.account()).stream().map(SentMailHolder::row).toList();
-		return List.of(ExportedCategory.of(SENT_MAIL, records));
+		return List.of(ExportedCategory.of(SENT_MAIL, List.of("to", "subjectLine", "template", "kind", "status",
+				"queuedAt", "sentAt", "failedAt"), records));
 	}
 
 	private static Map<String, Object> row(SentMail mail) {

@@ -46,10 +46,12 @@ class PolicyNoticesHolder implements PersonalDataHolder {
 		return Map.of("privacy_policy_notices.account_id", NOTICES, "privacy_policy_acknowledgements.account_id", NOTICES);
 	}
 
+	private static final List<String> COLUMNS = List.of("policyVersion", "notifiedAt", "acknowledgedAt");
+
 	@Override
 	public List<ExportedCategory> export(DataSubject subject) {
 		if (subject.account() == null) {
-			return List.of(ExportedCategory.of(NOTICES, List.of()));
+			return List.of(ExportedCategory.of(NOTICES, COLUMNS, List.of()));
 		}
 		var rows = acknowledgements.history(subject.account()).stream().map(n -> {
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -58,7 +60,7 @@ class PolicyNoticesHolder implements PersonalDataHolder {
 			row.put("acknowledgedAt", text(n.acknowledgedAt()));
 			return row;
 		}).toList();
-		return List.of(ExportedCategory.of(NOTICES, rows));
+		return List.of(ExportedCategory.of(NOTICES, COLUMNS, rows));
 	}
 
 	@Override

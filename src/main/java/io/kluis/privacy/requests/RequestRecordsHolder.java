@@ -93,7 +93,10 @@ class RequestRecordsHolder implements PersonalDataHolder {
 			rows.add(row(request));
 			idCopies.describe(request).ifPresent(copies::add);
 		}
-		return List.of(ExportedCategory.of(REQUESTS, rows), ExportedCategory.of(ID_COPIES, copies));
+		return List.of(ExportedCategory.of(REQUESTS, List.of("reference", "kind", "state", "email", "name", "message",
+				"receivedAt", "confirmedAt", "dueAt", "closedAt", "timeline"), rows),
+				ExportedCategory.of(ID_COPIES, List.of("request", "contentType", "sizeBytes", "uploadedAt", "viewedAt"),
+						copies));
 	}
 
 	private Map<String, Object> row(DataSubjectRequest request) {

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RFC 4180 CSV of one category's records: a header row with the union of the records' columns (in
- * first-seen order), CRLF line ends, fields quoted when they contain a comma, quote or line break.
+ * RFC 4180 CSV of one category's records: a header row — the category's declared columns, then any
+ * other column a record has (in first-seen order), so a category without records still has its
+ * header — CRLF line ends, fields quoted when they contain a comma, quote or line break.
  * Values are written exactly as held (no spreadsheet-formula escaping: it is the subject's own data,
  * and portability needs it unchanged).
  */
@@ -18,8 +19,8 @@ final class Csv {
 	private Csv() {
 	}
 
-	static void write(List<Map<String, Object>> records, Writer out) throws IOException {
-		Set<String> columns = new LinkedHashSet<>();
+	static void write(List<String> declared, List<Map<String, Object>> records, Writer out) throws IOException {
+		Set<String> columns = new LinkedHashSet<>(declared);
 		records.forEach(r -> columns.addAll(r.keySet()));
 		if (columns.isEmpty()) {
 			return;

@@ -53,7 +53,7 @@ final class ExportArchive {
 		for (var section : sections) {
 			entry(zip, "csv/" + safe(section.data().category()) + ".csv");
 			var writer = new OutputStreamWriter(new Unclosable(zip), StandardCharsets.UTF_8);
-			Csv.write(section.data().records(), writer);
+			Csv.write(section.data().columns(), section.data().records(), writer);
 			writer.flush();
 		}
 		for (var section : sections) {

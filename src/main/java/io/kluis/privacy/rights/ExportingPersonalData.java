@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,14 +148,17 @@ class ExportingPersonalData {
 	List<ExportedCategory> collect(DataSubject subject) {
 		Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
 		Map<String, List<ExportedFile>> attachments = new LinkedHashMap<>();
+		Map<String, Set<String>> columns = new LinkedHashMap<>();
 		for (var holder : holders) {
 			for (var category : holder.export(subject)) {
+				columns.computeIfAbsent(category.category(), c -> new LinkedHashSet<>()).addAll(category.columns());
 				records.computeIfAbsent(category.category(), c -> new ArrayList<>()).addAll(category.records());
 				attachments.computeIfAbsent(category.category(), c -> new ArrayList<>()).addAll(category.files());
 			}
 		}
 		var merged = new ArrayList<ExportedCategory>();
-		records.forEach((category, list) -> merged.add(new ExportedCategory(category, list, attachments.get(category))));
+		records.forEach((category, list) -> merged.add(new ExportedCategory(category, List.copyOf(columns.get(category)), list,
+				attachments.get(category))));
 		return merged;
 	}
 

@@ -62,17 +62,24 @@ class RightsDataHolder implements PersonalDataHolder {
 				"privacy_subject_states.account_id", STATES);
 	}
 
+	private static final List<String> EXPORT_COLUMNS = List.of("id", "status", "requestedAt", "readyAt", "expiresAt",
+			"sizeBytes");
+
+	private static final List<String> STATE_COLUMNS = List.of("restrictedSince", "objectedSince");
+
 	@Override
 	public List<ExportedCategory> export(DataSubject subject) {
 		var account = subject.account();
 		if (account == null) {
-			return List.of(ExportedCategory.of(EXPORTS, List.of()), ExportedCategory.of(STATES, List.of()));
+			return List.of(ExportedCategory.of(EXPORTS, EXPORT_COLUMNS, List.of()),
+					ExportedCategory.of(STATES, STATE_COLUMNS, List.of()));
 		}
 		var jobs = exports.of(account).stream().map(RightsDataHolder::row).toList();
 		var state = states.of(account);
 		List<Map<String, Object>> stateRows = state.restricted() || state.objected()
 				? List.of(stateRow(state)) : List.of();
-		return List.of(ExportedCategory.of(EXPORTS, jobs), ExportedCategory.of(STATES, stateRows));
+		return List.of(ExportedCategory.of(EXPORTS, EXPORT_COLUMNS, jobs),
+				ExportedCategory.of(STATES, STATE_COLUMNS, stateRows));
 	}
 
 	private static Map<String, Object> row(Export export) {

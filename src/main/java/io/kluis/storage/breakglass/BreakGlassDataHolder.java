@@ -84,7 +84,8 @@ class BreakGlassDataHolder implements PersonalDataHolder {
 			String part = account.equals(r.requestedBy()) ? "requested" : account.equals(r.decidedBy()) ? "decided" : "ended";
 			records.add(common(r, part));
 		}
-		return List.of(ExportedCategory.of(CATEGORY, records));
+		return List.of(ExportedCategory.of(CATEGORY, List.of("request", "role", "state", "requested", "hours", "decided",
+				"accessUntil", "ended", "space", "reason"), records));
 	}
 
 	private static Map<String, Object> common(BreakGlassRequest r, String role) {

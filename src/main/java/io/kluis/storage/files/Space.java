@@ -17,6 +17,9 @@ public record Space(UUID id, AccountId account, String name, SpaceKind kind, Ins
 	/** The vault every customer has. */
 	public static final String DEFAULT_VAULT = "vault";
 
+	/** The plain space a customer gets when their account is verified (the README's WebDAV address). */
+	public static final String DEFAULT_FILES = "files";
+
 	public static boolean isValidName(String name) {
 		return NAME.matcher(name).matches();
 	}

@@ -157,11 +157,19 @@ class StorageDataHolder implements PersonalDataHolder {
 		files.addAll(locks(subject));
 		var figures = usage.of(subject.account());
 		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
-		return List.of(new ExportedCategory(FILES, files, fileContents), new ExportedCategory(TRASH, trash, trashContents),
-				ExportedCategory.of(SHARES, shares.exportLinks(subject.account())),
-				ExportedCategory.of(SHARE_LOG, shares.exportLog(subject.account())),
-				ExportedCategory.of(PEER_SHARES, peerShares.exportShares(subject.account())),
-				ExportedCategory.of(SHARING_KEYS, peerShares.exportKey(subject.account())));
+		var nodeColumns = List.of("kind", "space", "path", "size", "contentType", "created", "modified");
+		var trashColumns = new ArrayList<>(nodeColumns);
+		trashColumns.add("deleted");
+		return List.of(new ExportedCategory(FILES, nodeColumns, files, fileContents),
+				new ExportedCategory(TRASH, trashColumns, trash, trashContents),
+				ExportedCategory.of(SHARES, List.of("id", "path", "folder", "encrypted", "created", "expires", "password",
+						"downloadLimit", "downloads", "revoked"), shares.exportLinks(subject.account())),
+				ExportedCategory.of(SHARE_LOG, List.of("share", "at", "event", "network"),
+						shares.exportLog(subject.account())),
+				ExportedCategory.of(PEER_SHARES, List.of("direction", "id", "folder", "encrypted", "created", "revoked",
+						"path", "recipient", "name", "owner"), peerShares.exportShares(subject.account())),
+				ExportedCategory.of(SHARING_KEYS, List.of("publicKey", "fingerprint", "created", "privateKey"),
+						peerShares.exportKey(subject.account())));
 	}
 
 	private void walk(Space space, Node top, String topPath, List<Map<String, Object>> records,

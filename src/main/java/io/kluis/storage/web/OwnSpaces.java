@@ -8,6 +8,7 @@ import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Usage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,9 @@ class OwnSpaces {
 	record NewSpace(@Nullable String name, @Nullable SpaceKind kind) {
 	}
 
+	/** In bytes; the panel shows them in binary units (1 GiB = 2<sup>30</sup> bytes), as the README does. */
+	@Schema(description = "Storage use in bytes. Kluis states sizes in binary units: 1 KiB = 1 024 bytes, "
+			+ "1 MiB = 1 024 KiB, 1 GiB = 1 024 MiB (the default quota of 10 GiB is 10 737 418 240 bytes).")
 	record UsageView(long usedBytes, long quotaBytes, long availableBytes) {
 	}
 

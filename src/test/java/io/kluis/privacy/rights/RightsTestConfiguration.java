@@ -106,7 +106,7 @@ class RightsTestConfiguration {
 		public List<ExportedCategory> export(DataSubject subject) {
 			var account = subject.account();
 			if (account == null) {
-				return List.of(ExportedCategory.of(FILES, List.of()));
+				return List.of(ExportedCategory.of(FILES, List.of("note", "number", "createdAt"), List.of()));
 			}
 			var gate = gates.get(account);
 			if (gate != null) {
@@ -130,9 +130,9 @@ class RightsTestConfiguration {
 				files.add(new ExportedFile("notes/../" + i + ".txt", content.length, () -> new ByteArrayInputStream(content)));
 			}
 			var result = new ArrayList<ExportedCategory>();
-			result.add(new ExportedCategory(FILES, records, files));
+			result.add(new ExportedCategory(FILES, List.of("note", "number", "createdAt"), records, files));
 			if (invoices.containsKey(account)) {
-				result.add(ExportedCategory.of(INVOICES, List.of(Map.of("line", invoices.get(account)))));
+				result.add(ExportedCategory.of(INVOICES, List.of("line"), List.of(Map.of("line", invoices.get(account)))));
 			}
 			return result;
 		}
