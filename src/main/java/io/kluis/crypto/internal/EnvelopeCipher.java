@@ -99,7 +99,7 @@ class EnvelopeCipher implements PersonalDataCipher {
 		return dataKeys.find(subject).map(row -> row.destroyedAt() != null).orElse(false);
 	}
 
-	private SecretKey dataKeyForWriting(AccountId subject) {
+	SecretKey dataKeyForWriting(AccountId subject) {
 		SecretKey cached = cache.get(subject);
 		if (cached != null) {
 			return cached;
@@ -117,7 +117,7 @@ class EnvelopeCipher implements PersonalDataCipher {
 		return unwrap(row.orElseThrow());
 	}
 
-	private SecretKey existingDataKey(AccountId subject) {
+	SecretKey existingDataKey(AccountId subject) {
 		SecretKey cached = cache.get(subject);
 		if (cached != null) {
 			return cached;

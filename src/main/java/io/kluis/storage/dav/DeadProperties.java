@@ -1,6 +1,7 @@
 package io.kluis.storage.dav;
 
 import io.kluis.shared.AccountId;
+import io.kluis.storage.files.AtRest;
 import io.kluis.storage.files.StorageException;
 import io.kluis.storage.files.StorageProperties;
 import io.kluis.storage.files.Usage;
@@ -54,7 +55,13 @@ class DeadProperties {
 
 	private final StorageProperties limits;
 
-	DeadProperties(JdbcClient jdbc, Usage usage, StorageProperties limits) {
+	private final AtRest atRest;
+
+	/** Values are sealed under the owner's data key; rows from before sealing have them plain. */
+	private static final String VALUE = "storage.property.value";
+
+	DeadProperties(JdbcClient jdbc, Usage usage, StorageProperties limits, AtRest atRest) {
+		this.atRest = atRest;
 		this.jdbc = jdbc;
 		this.usage = usage;
 		this.limits = limits;
@@ -108,37 +115,44 @@ class DeadProperties {
 				remove(node, change.namespace(), change.localName());
 			}
 			else {
-				set(node, change.namespace(), change.localName(), change.xml());
+				set(account, node, change.namespace(), change.localName(), change.xml());
 			}
 		}
 		return null;
 	}
 
 	List<Stored> of(UUID node) {
-		return jdbc.sql("select namespace, local_name, value_xml from storage_properties where node_id = ? "
-				+ "order by namespace, local_name")
+		return jdbc.sql("select p.namespace, p.local_name, p.value_xml, p.value_sealed, n.space_id from storage_properties p "
+				+ "join storage_nodes n on n.id = p.node_id where p.node_id = ? order by p.namespace, p.local_name")
 			.param(node)
-			.query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), value(rs.getString(3), rs.getBytes(4),
+					rs.getObject(5, UUID.class))))
 			.list();
 	}
 
 	/** The properties of every member of a folder, in one query. */
 	Map<UUID, List<Stored>> ofChildren(UUID parent) {
 		var byNode = new HashMap<UUID, List<Stored>>();
-		jdbc.sql("select p.node_id, p.namespace, p.local_name, p.value_xml from storage_properties p "
-				+ "join storage_nodes n on n.id = p.node_id where n.parent_id = ?")
+		jdbc.sql("select p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed, n.space_id "
+				+ "from storage_properties p join storage_nodes n on n.id = p.node_id where n.parent_id = ?")
 			.param(parent)
 			.query(rs -> {
 				byNode.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-					.add(new Stored(rs.getString(2), rs.getString(3), rs.getString(4)));
+					.add(new Stored(rs.getString(2), rs.getString(3),
+							value(rs.getString(4), rs.getBytes(5), rs.getObject(6, UUID.class))));
 			});
 		return byNode;
 	}
 
-	private void set(UUID node, String namespace, String localName, String xml) {
+	private String value(String plain, byte @Nullable [] sealed, UUID space) {
+		return sealed == null ? plain : atRest.openText(atRest.owner(space), VALUE, sealed);
+	}
+
+	private void set(AccountId account, UUID node, String namespace, String localName, String xml) {
 		remove(node, namespace, localName);
-		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes) values (?, ?, ?, ?, ?)")
-			.params(node, namespace, localName, xml, bytes(namespace, localName, xml))
+		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes, value_sealed) "
+				+ "values (?, ?, ?, '', ?, ?)")
+			.params(node, namespace, localName, bytes(namespace, localName, xml), atRest.sealText(account, VALUE, xml))
 			.update();
 	}
 

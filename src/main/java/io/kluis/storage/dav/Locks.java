@@ -1,6 +1,7 @@
 package io.kluis.storage.dav;
 
 import io.kluis.shared.AccountId;
+import io.kluis.storage.files.AtRest;
 import io.kluis.storage.files.FilePath;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,18 +20,32 @@ class Locks {
 
 	private final Clock clock;
 
-	Locks(JdbcClient jdbc, Clock clock) {
+	private final AtRest atRest;
+
+	private static final String PATH = "storage.lock.path";
+
+	private static final String OWNER = "storage.lock.owner";
+
+	Locks(JdbcClient jdbc, Clock clock, AtRest atRest) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.atRest = atRest;
 	}
 
+	/** Path and owner are sealed under the locking customer's data key (plain in rows from before). */
 	List<Lock> active(UUID space) {
-		return jdbc.sql("select token, space_id, path, infinite, exclusive, owner_xml, account_id, timeout_s, expires_at "
-				+ "from storage_locks where space_id = ? and expires_at > ?")
+		return jdbc.sql("select token, space_id, path, infinite, exclusive, owner_xml, account_id, timeout_s, expires_at, "
+				+ "path_sealed, owner_sealed from storage_locks where space_id = ? and expires_at > ?")
 			.params(space, Timestamp.from(clock.instant()))
-			.query((rs, i) -> new Lock(rs.getString(1), rs.getObject(2, UUID.class), FilePath.ofJoined(rs.getString(3)),
-					rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), new AccountId(rs.getObject(7, UUID.class)),
-					rs.getLong(8), rs.getTimestamp(9).toInstant()))
+			.query((rs, i) -> {
+				var account = new AccountId(rs.getObject(7, UUID.class));
+				byte[] path = rs.getBytes(10);
+				byte[] owner = rs.getBytes(11);
+				return new Lock(rs.getString(1), rs.getObject(2, UUID.class),
+						FilePath.ofJoined(path == null ? rs.getString(3) : atRest.openText(account, PATH, path)),
+						rs.getBoolean(4), rs.getBoolean(5), owner == null ? rs.getString(6) : atRest.openText(account, OWNER, owner),
+						account, rs.getLong(8), rs.getTimestamp(9).toInstant());
+			})
 			.list();
 	}
 
@@ -43,9 +58,11 @@ class Locks {
 			.params(lock.space(), Timestamp.from(clock.instant()))
 			.update();
 		jdbc.sql("insert into storage_locks (token, space_id, path, infinite, exclusive, owner_xml, account_id, timeout_s, "
-				+ "expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(lock.token(), lock.space(), lock.path().joined(), lock.infinite(), lock.exclusive(), lock.ownerXml(),
-					lock.account().value(), lock.timeoutSeconds(), Timestamp.from(lock.expiresAt()))
+				+ "expires_at, path_sealed, owner_sealed) values (?, ?, '', ?, ?, null, ?, ?, ?, ?, ?)")
+			.params(lock.token(), lock.space(), lock.infinite(), lock.exclusive(), lock.account().value(),
+					lock.timeoutSeconds(), Timestamp.from(lock.expiresAt()),
+					atRest.sealText(lock.account(), PATH, lock.path().joined()),
+					lock.ownerXml() == null ? null : atRest.sealText(lock.account(), OWNER, lock.ownerXml()))
 			.update();
 	}
 

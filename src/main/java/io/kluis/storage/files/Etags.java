@@ -17,6 +17,21 @@ public final class Etags {
 		return HexFormat.of().formatHex(bytes);
 	}
 
+	/**
+	 * The key of a new blob sealed at rest (docs/encryption-at-rest.md): {@value #SEALED} and 124
+	 * random bits. A plain blob's key is hex only, so the key says which format its contents have.
+	 */
+	static String newSealedBlobKey() {
+		return SEALED + newBlobKey().substring(1);
+	}
+
+	static final String SEALED = "z";
+
+	/** Whether a blob-store key names contents sealed under their owner's data key (small ones say so in their row). */
+	static boolean isSealed(String blob) {
+		return blob.startsWith(SEALED);
+	}
+
 	/** A new blob key: 128 random bits as 32 hex digits. */
 	public static String newBlobKey() {
 		byte[] bytes = new byte[16];

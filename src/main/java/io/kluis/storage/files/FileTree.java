@@ -57,9 +57,12 @@ public class FileTree {
 
 	private final int smallFileLimit;
 
+	private final AtRest atRest;
+
 	FileTree(Nodes nodes, Spaces spaces, Usage usage, BlobJournal journal, BlobStore blobs, SmallBlobs smallBlobs,
-			StorageProperties properties, TransactionTemplate transactions, Clock clock) {
+			StorageProperties properties, TransactionTemplate transactions, Clock clock, AtRest atRest) {
 		this.nodes = nodes;
+		this.atRest = atRest;
 		this.smallBlobs = smallBlobs;
 		this.smallFileLimit = (int) properties.smallFileLimit().toBytes();
 		this.spaces = spaces;
@@ -85,7 +88,7 @@ public class FileTree {
 			if (!node.collection()) {
 				return Optional.empty();
 			}
-			Optional<Node> child = nodes.child(node.id(), name);
+			Optional<Node> child = nodes.child(node, name);
 			if (child.isEmpty()) {
 				return Optional.empty();
 			}
@@ -121,7 +124,7 @@ public class FileTree {
 			Precondition precondition) {
 		Node parent = parentFolder(space, path);
 		String name = path.name();
-		Optional<Node> existing = nodes.child(parent.id(), name);
+		Optional<Node> existing = nodes.child(parent, name);
 		if (existing.isPresent() && existing.get().collection()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
 		}
@@ -145,23 +148,30 @@ public class FileTree {
 				if (length >= 0 && head.length != length) {
 					throw new StorageException.IncompleteUpload();
 				}
-				return store(space, parent, name, head.length, SmallBlobs.newKey(), type, existing, precondition, head);
+				String key = SmallBlobs.newKey();
+				return store(space, parent, name, head.length, key, type, existing, precondition,
+						sealsContents(space) ? atRest.sealSmall(space.account(), key, head) : head, sealsContents(space));
 			}
 			// an unknown length that turned out large: the blob store takes what was read and the rest
 			content = new SequenceInputStream(new ByteArrayInputStream(head), content);
 		}
-		String blob = Etags.newBlobKey();
+		boolean seal = sealsContents(space);
+		String blob = seal ? Etags.newSealedBlobKey() : Etags.newBlobKey();
 		journal.writing(blob, clock.instant());
 		boolean durable = false;
 		boolean stored = false;
 		try (BlobUpload upload = blobs.create(blob)) {
-			long written = copy(content, upload.stream(), limit, length < 0);
+			var sealing = seal ? atRest.sealing(space.account(), blob, upload.stream()) : null;
+			long written = copy(content, sealing != null ? sealing : upload.stream(), limit, length < 0);
 			if (length >= 0 && written != length) {
 				throw new StorageException.IncompleteUpload();
 			}
+			if (sealing != null) {
+				sealing.finish();
+			}
 			upload.commit();
 			durable = true;
-			Written result = store(space, parent, name, written, blob, type, existing, precondition, null);
+			Written result = store(space, parent, name, written, blob, type, existing, precondition, null, false);
 			stored = true;
 			return result;
 		}
@@ -179,6 +189,44 @@ public class FileTree {
 	}
 
 	/**
+	 * Contents of plain spaces are sealed under the owner's data key; a vault's contents are
+	 * ciphertext the browser made, kept as they are.
+	 */
+	private static boolean sealsContents(Space space) {
+		return space.kind() != SpaceKind.VAULT;
+	}
+
+	/**
+	 * Seals a completed resumable upload into a new blob when its space seals contents (the pieces
+	 * arrive in sizes the chunk format does not follow), and deletes the unsealed one. Returns the
+	 * blob the file gets: the new one, or {@code blob} itself in a vault.
+	 */
+	String sealUploaded(Space space, String blob, long size) throws IOException {
+		if (!sealsContents(space)) {
+			return blob;
+		}
+		String sealed = Etags.newSealedBlobKey();
+		journal.writing(sealed, clock.instant());
+		boolean durable = false;
+		try (BlobUpload upload = blobs.create(sealed); InputStream in = blobs.open(blob, 0, size)) {
+			var sealing = atRest.sealing(space.account(), sealed, upload.stream());
+			if (in.transferTo(sealing) != size) {
+				throw new IOException("the upload has another length than received");
+			}
+			sealing.finish();
+			upload.commit();
+			durable = true;
+		}
+		finally {
+			if (!durable) {
+				journal.forget(sealed);
+			}
+		}
+		discard(blob);
+		return sealed;
+	}
+
+	/**
 	 * Makes an already durable blob (a completed resumable upload) the file at {@code path}, with
 	 * the same checks and quota accounting as {@link #write}. The caller discards the blob when this
 	 * throws.
@@ -186,7 +234,7 @@ public class FileTree {
 	Written storeUploaded(Space space, FilePath path, String blob, long size, @Nullable String contentType,
 			Precondition precondition) {
 		Node parent = parentFolder(space, path);
-		Optional<Node> existing = nodes.child(parent.id(), path.name());
+		Optional<Node> existing = nodes.child(parent, path.name());
 		if (existing.isPresent() && existing.get().collection()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
 		}
@@ -194,13 +242,13 @@ public class FileTree {
 			throw new StorageException.Changed();
 		}
 		return store(space, parent, path.name(), size, blob, contentType(space, path.name(), contentType), existing,
-				precondition, null);
+				precondition, null, false);
 	}
 
 	/** Checks that a file could be written at {@code path}: its folder exists and no folder has the name. */
 	void checkWritable(Space space, FilePath path) {
 		Node parent = parentFolder(space, path);
-		if (nodes.child(parent.id(), path.name()).filter(Node::collection).isPresent()) {
+		if (nodes.child(parent, path.name()).filter(Node::collection).isPresent()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
 		}
 	}
@@ -210,13 +258,13 @@ public class FileTree {
 	 * WRITING until now), or {@code small} contents that go into the database in this transaction.
 	 */
 	private Written store(Space space, Node parent, String name, long size, String blob, String type,
-			Optional<Node> seen, Precondition precondition, byte @Nullable [] small) {
+			Optional<Node> seen, Precondition precondition, byte @Nullable [] small, boolean sealed) {
 		Instant now = clock.instant();
 		String[] garbage = new String[1];
 		Written written;
 		try {
 			written = transactions.execute(tx -> {
-				Optional<Node> current = nodes.childForUpdate(parent.id(), name);
+				Optional<Node> current = nodes.childForUpdate(parent, name);
 				if (current.isPresent() && current.get().collection()) {
 					throw new StorageException.WrongKind("A folder with this name exists.");
 				}
@@ -225,7 +273,7 @@ public class FileTree {
 					throw new StorageException.Changed();
 				}
 				if (small != null) {
-					smallBlobs.insert(blob, small);
+					smallBlobs.insert(blob, small, sealed);
 				}
 				else {
 					journal.forget(blob);
@@ -340,7 +388,7 @@ public class FileTree {
 	/** Creates a folder. */
 	public Node createFolder(Space space, FilePath path) {
 		Node parent = parentFolder(space, path);
-		if (nodes.child(parent.id(), path.name()).isPresent()) {
+		if (nodes.child(parent, path.name()).isPresent()) {
 			throw new StorageException.AlreadyExists();
 		}
 		Instant now = clock.instant();
@@ -360,7 +408,7 @@ public class FileTree {
 		if (node.parent() == null) {
 			throw new StorageException.Forbidden("The root of a space cannot be deleted.");
 		}
-		transactions.executeWithoutResult(tx -> nodes.moveToTrash(node.id(), nodes.trash(space.id()).id(),
+		transactions.executeWithoutResult(tx -> nodes.moveToTrash(node.id(), nodes.trash(space.id()),
 				node.parent(), node.name(), clock.instant()));
 	}
 
@@ -398,11 +446,11 @@ public class FileTree {
 			Node node = resolve(space, path).flatMap(n -> nodes.findForUpdate(n.id()))
 				.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("file"));
 			Instant now = clock.instant();
-			nodes.moveToTrash(node.id(), nodes.trash(space.id()).id(), node.parent(), node.name(), now);
+			nodes.moveToTrash(node.id(), nodes.trash(space.id()), node.parent(), node.name(), now);
 			for (FilePath companion : companions) {
 				Node member = resolve(space, companion).flatMap(n -> nodes.findForUpdate(n.id()))
 					.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("companion"));
-				nodes.moveToTrash(member.id(), node.id(), member.parent(), companion.joined(), now);
+				nodes.moveToTrash(member.id(), node, member.parent(), companion.joined(), now);
 			}
 			return nodes.find(node.id()).orElseThrow();
 		});
@@ -424,7 +472,7 @@ public class FileTree {
 		}
 		return transactions.execute(tx -> {
 			Outcome outcome = clearDestination(target, parent, to.name(), node.id(), overwrite);
-			nodes.relocate(node.id(), parent.id(), to.name());
+			nodes.relocate(node.id(), parent, to.name());
 			if (!source.id().equals(target.id())) {
 				nodes.changeSpace(nodes.subtree(node.id()).stream().map(Node::id).toList(), target.id());
 			}
@@ -464,7 +512,7 @@ public class FileTree {
 	}
 
 	private Outcome clearDestination(Space target, Node parent, String name, UUID source, boolean overwrite) {
-		Optional<Node> existing = nodes.childForUpdate(parent.id(), name);
+		Optional<Node> existing = nodes.childForUpdate(parent, name);
 		if (existing.isEmpty()) {
 			return Outcome.CREATED;
 		}
@@ -474,7 +522,7 @@ public class FileTree {
 		if (!overwrite) {
 			throw new StorageException.AlreadyExists();
 		}
-		nodes.moveToTrash(existing.get().id(), nodes.trash(target.id()).id(), parent.id(), name, clock.instant());
+		nodes.moveToTrash(existing.get().id(), nodes.trash(target.id()), parent.id(), name, clock.instant());
 		return Outcome.REPLACED;
 	}
 
@@ -556,7 +604,7 @@ public class FileTree {
 				parent = nodes.root(space);
 			}
 			String name = freeName(parent, trashed.name());
-			nodes.restore(item, parent.id(), name);
+			nodes.restore(item, parent, name);
 			restoreCompanions(space, node);
 			return nodes.find(node.id()).orElseThrow();
 		});
@@ -578,7 +626,7 @@ public class FileTree {
 			Node parent = nodes.root(space);
 			for (String name : original.parent().orElse(FilePath.ROOT).names()) {
 				Node current = parent;
-				parent = nodes.child(current.id(), name).orElseGet(() -> {
+				parent = nodes.child(current, name).orElseGet(() -> {
 					Instant now = clock.instant();
 					var folder = new Node(UUID.randomUUID(), space.id(), current.id(), name, true, 0, null, null,
 							Etags.random(), now, now);
@@ -589,15 +637,15 @@ public class FileTree {
 					throw new StorageException.AlreadyExists();
 				}
 			}
-			if (nodes.child(parent.id(), original.name()).isPresent()) {
+			if (nodes.child(parent, original.name()).isPresent()) {
 				throw new StorageException.AlreadyExists();
 			}
-			nodes.restore(member.id(), parent.id(), original.name());
+			nodes.restore(member.id(), parent, original.name());
 		}
 	}
 
 	private String freeName(Node parent, String name) {
-		if (nodes.child(parent.id(), name).isEmpty()) {
+		if (nodes.child(parent, name).isEmpty()) {
 			return name;
 		}
 		int dot = name.lastIndexOf('.');
@@ -605,7 +653,7 @@ public class FileTree {
 		String extension = dot > 0 ? name.substring(dot) : "";
 		for (int i = 1;; i++) {
 			String candidate = stem + (i == 1 ? " (restored)" : " (restored " + i + ")") + extension;
-			if (nodes.child(parent.id(), candidate).isEmpty()) {
+			if (nodes.child(parent, candidate).isEmpty()) {
 				return candidate;
 			}
 		}
@@ -653,15 +701,27 @@ public class FileTree {
 		if (file.blob() == null) {
 			throw new StorageException.WrongKind("A folder has no contents to read.");
 		}
-		if (SmallBlobs.isSmall(file.blob())) {
-			return smallBlobs.open(file.blob(), offset, length);
+		String blob = file.blob();
+		long from = Math.max(0, Math.min(offset, file.size()));
+		long count = Math.max(0, Math.min(length, file.size() - from));
+		if (SmallBlobs.isSmall(blob)) {
+			var stored = smallBlobs.stored(blob);
+			byte[] content = stored.sealed() ? atRest.openSmall(atRest.owner(file.space()), blob, stored.content())
+					: stored.content();
+			int start = (int) Math.min(offset, content.length);
+			return new ByteArrayInputStream(content, start, (int) Math.min(Math.max(0, length), content.length - start));
 		}
-		return blobs.open(file.blob(), offset, length);
+		if (!Etags.isSealed(blob)) {
+			return blobs.open(blob, offset, length);
+		}
+		return atRest.opening(atRest.owner(file.space()), blob, (o, l) -> blobs.open(blob, o, l), file.size(), from,
+				count);
 	}
 
 	/** The file's contents as a local file, when the blob store keeps them so (for sendfile). */
 	public Optional<Path> localFile(Node file) {
-		return file.blob() == null || SmallBlobs.isSmall(file.blob()) ? Optional.empty() : blobs.localFile(file.blob());
+		return file.blob() == null || SmallBlobs.isSmall(file.blob()) || Etags.isSealed(file.blob()) ? Optional.empty()
+				: blobs.localFile(file.blob());
 	}
 
 	/** Whether a blob's contents still exist, wherever they are kept (small files in the database). */

@@ -11,17 +11,28 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The rows of the file tree. Callers hold the transaction; nothing here checks quota or locks. */
+/**
+ * The rows of the file tree. Callers hold the transaction; nothing here checks quota or locks.
+ * Names are sealed under the owner's data key ({@link AtRest}): the name column holds a keyed
+ * index for lookups and uniqueness, {@code name_sealed} the name. Rows from before sealing (name
+ * plain, {@code name_sealed} null) are read alike until {@link StorageSealing} has sealed them.
+ */
 @Repository
 public class Nodes {
 
 	private static final String COLUMNS = "id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
-			+ "created_at, modified_at";
+			+ "created_at, modified_at, name_sealed";
+
+	private static final String INSERTED = "id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
+			+ "created_at, modified_at, name_sealed";
 
 	private final JdbcClient jdbc;
 
-	Nodes(JdbcClient jdbc) {
+	private final AtRest atRest;
+
+	Nodes(JdbcClient jdbc, AtRest atRest) {
 		this.jdbc = jdbc;
+		this.atRest = atRest;
 	}
 
 	public Node root(Space space) {
@@ -35,41 +46,49 @@ public class Nodes {
 	private Node top(UUID space, String name) {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where space_id = ? and parent_id is null and name = ?")
 			.params(space, name)
-			.query(Nodes::map)
+			.query(this::map)
 			.single();
 	}
 
 	public Optional<Node> find(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where id = ?").param(id).query(Nodes::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from storage_nodes where id = ?").param(id).query(this::map).optional();
 	}
 
-	public Optional<Node> child(UUID parent, String name) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ?")
-			.params(parent, name)
-			.query(Nodes::map)
-			.optional();
+	public Optional<Node> child(Node parent, String name) {
+		return child(parent, name, "");
 	}
 
 	/** Locks the row until the transaction ends, so concurrent writers of one file take turns. */
-	Optional<Node> childForUpdate(UUID parent, String name) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ? for update")
-			.params(parent, name)
-			.query(Nodes::map)
-			.optional();
+	Optional<Node> childForUpdate(Node parent, String name) {
+		return child(parent, name, " for update");
+	}
+
+	/** By the name's index, or by the plain name in a row not sealed yet. */
+	private Optional<Node> child(Node parent, String name, String lock) {
+		String index = atRest.nameIndex(atRest.owner(parent.space()), name);
+		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name in (?, ?)" + lock)
+			.params(parent.id(), index, name)
+			.query((rs, i) -> rs.getBytes("name_sealed") == null == rs.getString("name").equals(name) ? map(rs, i) : null)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 	}
 
 	Optional<Node> findForUpdate(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where id = ? for update")
 			.param(id)
-			.query(Nodes::map)
+			.query(this::map)
 			.optional();
 	}
 
 	public List<Node> children(UUID parent) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? order by name")
+		var children = new java.util.ArrayList<>(jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ?")
 			.param(parent)
-			.query(Nodes::map)
-			.list();
+			.query(this::map)
+			.list());
+		children.sort(java.util.Comparator.comparing(Node::name));
+		return children;
 	}
 
 	/** The node and everything below it, parents before their children. */
@@ -78,7 +97,7 @@ public class Nodes {
 				+ "union all select n.id, t.depth + 1 from storage_nodes n join tree t on n.parent_id = t.id) "
 				+ "select " + prefixed("n") + " from storage_nodes n join tree t on n.id = t.id order by t.depth, n.name")
 			.param(id)
-			.query(Nodes::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -106,7 +125,7 @@ public class Nodes {
 	List<Node> trashedBefore(UUID trash, Instant before) {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and trashed_at < ?")
 			.params(trash, Timestamp.from(before))
-			.query(Nodes::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -115,9 +134,15 @@ public class Nodes {
 	}
 
 	public Optional<Trashed> trashed(UUID id) {
-		return jdbc.sql("select trashed_at, trashed_name from storage_nodes where id = ? and trashed_at is not null")
+		return jdbc.sql("select trashed_at, trashed_name, trashed_name_sealed, space_id from storage_nodes "
+				+ "where id = ? and trashed_at is not null")
 			.param(id)
-			.query((rs, i) -> new Trashed(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+			.query((rs, i) -> {
+				byte[] sealed = rs.getBytes(3);
+				String name = sealed == null ? rs.getString(2)
+						: atRest.openText(atRest.owner(rs.getObject(4, UUID.class)), AtRest.TRASHED_NAME, sealed);
+				return new Trashed(rs.getTimestamp(1).toInstant(), name);
+			})
 			.optional();
 	}
 
@@ -126,17 +151,20 @@ public class Nodes {
 			.orElse(null);
 	}
 
-	void restore(UUID id, UUID parent, String name) {
-		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, trashed_at = null, trashed_from = null, "
-				+ "trashed_name = null where id = ?")
-			.params(parent, name, id)
+	void restore(UUID id, Node parent, String name) {
+		var owner = atRest.owner(parent.space());
+		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = ?, trashed_at = null, "
+				+ "trashed_from = null, trashed_name = null, trashed_name_sealed = null where id = ?")
+			.params(parent.id(), atRest.nameIndex(owner, name), atRest.sealText(owner, AtRest.NAME, name), id)
 			.update();
 	}
 
 	void insert(Node node) {
-		jdbc.sql("insert into storage_nodes (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(node.id(), node.space(), node.parent(), node.name(), node.collection(), node.size(), node.blob(),
-					node.contentType(), node.etag(), Timestamp.from(node.createdAt()), Timestamp.from(node.modifiedAt()))
+		var owner = atRest.owner(node.space());
+		jdbc.sql("insert into storage_nodes (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(node.id(), node.space(), node.parent(), atRest.nameIndex(owner, node.name()), node.collection(),
+					node.size(), node.blob(), node.contentType(), node.etag(), Timestamp.from(node.createdAt()),
+					Timestamp.from(node.modifiedAt()), atRest.sealText(owner, AtRest.NAME, node.name()))
 			.update();
 	}
 
@@ -146,14 +174,20 @@ public class Nodes {
 			.update();
 	}
 
-	void relocate(UUID id, UUID parent, String name) {
-		jdbc.sql("update storage_nodes set parent_id = ?, name = ? where id = ?").params(parent, name, id).update();
+	void relocate(UUID id, Node parent, String name) {
+		var owner = atRest.owner(parent.space());
+		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = ? where id = ?")
+			.params(parent.id(), atRest.nameIndex(owner, name), atRest.sealText(owner, AtRest.NAME, name), id)
+			.update();
 	}
 
-	void moveToTrash(UUID id, UUID trash, UUID from, String name, Instant at) {
-		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, trashed_at = ?, trashed_from = ?, trashed_name = ? "
-				+ "where id = ?")
-			.params(trash, id.toString(), Timestamp.from(at), from, name, id)
+	/** In the trash a node is named by its id; its name then is kept, sealed, to restore it by. */
+	void moveToTrash(UUID id, Node trash, UUID from, String name, Instant at) {
+		var owner = atRest.owner(trash.space());
+		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = null, trashed_at = ?, trashed_from = ?, "
+				+ "trashed_name = null, trashed_name_sealed = ? where id = ?")
+			.params(trash.id(), id.toString(), Timestamp.from(at), from, atRest.sealText(owner, AtRest.TRASHED_NAME, name),
+					id)
 			.update();
 	}
 
@@ -172,8 +206,8 @@ public class Nodes {
 	/** Gives the copy every dead property of the original. */
 	/** Copies a node's dead properties to another; returns their bytes (which count toward the quota). */
 	long copyProperties(UUID from, UUID to) {
-		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes) "
-				+ "select ?, namespace, local_name, value_xml, bytes from storage_properties where node_id = ?")
+		jdbc.sql("insert into storage_properties (node_id, namespace, local_name, value_xml, bytes, value_sealed) "
+				+ "select ?, namespace, local_name, value_xml, bytes, value_sealed from storage_properties where node_id = ?")
 			.params(to, from)
 			.update();
 		return jdbc.sql("select coalesce(sum(bytes), 0) from storage_properties where node_id = ?")
@@ -207,9 +241,12 @@ public class Nodes {
 		return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
 	}
 
-	static Node map(ResultSet rs, int row) throws SQLException {
-		return new Node(rs.getObject("id", UUID.class), rs.getObject("space_id", UUID.class),
-				rs.getObject("parent_id", UUID.class), rs.getString("name"), rs.getBoolean("collection"),
+	Node map(ResultSet rs, int row) throws SQLException {
+		UUID space = rs.getObject("space_id", UUID.class);
+		byte[] sealed = rs.getBytes("name_sealed");
+		String name = sealed == null ? rs.getString("name") : atRest.openText(atRest.owner(space), AtRest.NAME, sealed);
+		return new Node(rs.getObject("id", UUID.class), space,
+				rs.getObject("parent_id", UUID.class), name, rs.getBoolean("collection"),
 				rs.getLong("size"), rs.getString("blob"), rs.getString("content_type"), rs.getString("etag"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant());
 	}

@@ -1,8 +1,6 @@
 package io.kluis.storage.files;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,19 +32,29 @@ class SmallBlobs {
 		return PREFIX + Etags.newBlobKey().substring(1);
 	}
 
-	void insert(String blob, byte[] content) {
-		jdbc.sql("insert into storage_small_blobs (blob, content) values (?, ?)").params(blob, content).update();
+	void insert(String blob, byte[] content, boolean sealed) {
+		jdbc.sql("insert into storage_small_blobs (blob, content, sealed) values (?, ?, ?)")
+			.params(blob, content, sealed)
+			.update();
 	}
 
-	InputStream open(String blob, long offset, long length) throws IOException {
-		byte[] content = jdbc.sql("select content from storage_small_blobs where blob = ?")
+	/** The stored bytes, and whether they are sealed under the owner's data key (docs/encryption-at-rest.md). */
+	record Stored(byte[] content, boolean sealed) {
+	}
+
+	Stored stored(String blob) throws IOException {
+		return jdbc.sql("select content, sealed from storage_small_blobs where blob = ?")
 			.param(blob)
-			.query((rs, i) -> rs.getBytes(1))
+			.query((rs, i) -> new Stored(rs.getBytes(1), rs.getBoolean(2)))
 			.optional()
 			.orElseThrow(() -> new NoSuchFileException("small blob"));
-		int from = (int) Math.min(offset, content.length);
-		int to = (int) Math.min(content.length, from + Math.max(0, length));
-		return new ByteArrayInputStream(content, from, to - from);
+	}
+
+	/** Seals contents stored before sealing, in place (same key); false when sealed meanwhile. */
+	boolean sealInPlace(String blob, byte[] sealed) {
+		return jdbc.sql("update storage_small_blobs set content = ?, sealed = true where blob = ? and sealed = false")
+			.params(sealed, blob)
+			.update() == 1;
 	}
 
 	boolean exists(String blob) {

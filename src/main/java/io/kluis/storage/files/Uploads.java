@@ -55,8 +55,11 @@ public class Uploads {
 
 	private final int maxOpen;
 
+	private final AtRest atRest;
+
 	Uploads(JdbcClient jdbc, BlobStore blobs, BlobJournal journal, FileTree tree, Spaces spaces, Usage usage,
-			StorageProperties properties, TransactionTemplate transactions, Clock clock) {
+			StorageProperties properties, TransactionTemplate transactions, Clock clock, AtRest atRest) {
+		this.atRest = atRest;
 		this.transactions = transactions;
 		this.maxOpen = properties.maxOpenUploads();
 		this.jdbc = jdbc;
@@ -104,9 +107,10 @@ public class Uploads {
 			var upload = new Upload(UUID.randomUUID(), space.account(), space.id(), path, length, 0, blob, state,
 					contentType, now);
 			jdbc.sql("insert into storage_uploads (id, account_id, space_id, path, length, received, blob, "
-					+ "backend_state, content_type, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
-				.params(upload.id(), space.account().value(), space.id(), path.joined(), length, blob, state,
-						contentType, Timestamp.from(now), Timestamp.from(now))
+					+ "backend_state, content_type, created_at, updated_at, path_sealed) "
+					+ "values (?, ?, ?, '', ?, 0, ?, ?, ?, ?, ?, ?)")
+				.params(upload.id(), space.account().value(), space.id(), length, blob, state, contentType,
+						Timestamp.from(now), Timestamp.from(now), atRest.sealText(space.account(), PATH, path.joined()))
 				.update();
 			return upload;
 		});
@@ -116,7 +120,7 @@ public class Uploads {
 	public Upload find(AccountId account, UUID id) {
 		return jdbc.sql("select * from storage_uploads where id = ? and account_id = ?")
 			.params(id, account.value())
-			.query(Uploads::map)
+			.query(this::map)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("upload"));
 	}
@@ -161,19 +165,21 @@ public class Uploads {
 			throw new StorageException.OffsetMismatch(upload.received());
 		}
 		Space space = spaces.find(upload.space()).orElseThrow(() -> new NotFoundException("space"));
+		String blob;
 		try {
 			blobs.completeResumable(upload.blob(), upload.state());
+			blob = tree.sealUploaded(space, upload.blob(), upload.length());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot complete the upload", e);
 		}
 		FileTree.Written written;
 		try {
-			written = tree.storeUploaded(space, upload.path(), upload.blob(), upload.length(), upload.contentType(),
+			written = tree.storeUploaded(space, upload.path(), blob, upload.length(), upload.contentType(),
 					precondition);
 		}
 		catch (RuntimeException e) {
-			tree.discard(upload.blob());
+			tree.discard(blob);
 			delete(id);
 			throw e;
 		}
@@ -208,7 +214,7 @@ public class Uploads {
 	public List<Upload> list(AccountId account) {
 		return jdbc.sql("select * from storage_uploads where account_id = ? order by created_at")
 			.param(account.value())
-			.query(Uploads::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -216,7 +222,7 @@ public class Uploads {
 	public int sweep(Instant before) {
 		List<Upload> stale = jdbc.sql("select * from storage_uploads where updated_at < ?")
 			.param(Timestamp.from(before))
-			.query(Uploads::map)
+			.query(this::map)
 			.list();
 		stale.forEach(this::abort);
 		return stale.size();
@@ -226,9 +232,15 @@ public class Uploads {
 		jdbc.sql("delete from storage_uploads where id = ?").param(id).update();
 	}
 
-	private static Upload map(ResultSet rs, int row) throws SQLException {
-		return new Upload(rs.getObject("id", UUID.class), new AccountId(rs.getObject("account_id", UUID.class)),
-				rs.getObject("space_id", UUID.class), FilePath.ofJoined(rs.getString("path")), rs.getLong("length"),
+	private static final String PATH = "storage.upload.path";
+
+	/** The path is sealed under the customer's data key; rows from before sealing have it plain. */
+	private Upload map(ResultSet rs, int row) throws SQLException {
+		var account = new AccountId(rs.getObject("account_id", UUID.class));
+		byte[] sealed = rs.getBytes("path_sealed");
+		String path = sealed == null ? rs.getString("path") : atRest.openText(account, PATH, sealed);
+		return new Upload(rs.getObject("id", UUID.class), account,
+				rs.getObject("space_id", UUID.class), FilePath.ofJoined(path), rs.getLong("length"),
 				rs.getLong("received"), rs.getString("blob"), rs.getString("backend_state"),
 				rs.getString("content_type"), rs.getTimestamp("created_at").toInstant());
 	}

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class FilesystemBlobStore implements BlobStore {
 
-	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern KEY = Pattern.compile("[0-9a-z]{32}");
 
 	private static final String RESUMABLE_SUFFIX = ".resumable.part";
 

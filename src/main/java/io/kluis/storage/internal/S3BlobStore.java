@@ -29,7 +29,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 	/** Every object of Kluis lives under this prefix, so the bucket may hold other things too. */
 	static final String PREFIX = "blobs/";
 
-	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern KEY = Pattern.compile("[0-9a-z]{32}");
 
 	private final S3Client s3;
 

@@ -81,8 +81,12 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final PeerShareRecords peerShares;
 
+	private final io.kluis.storage.files.AtRest atRest;
+
 	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
-			PeerShareRecords peerShares, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			PeerShareRecords peerShares, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			io.kluis.storage.files.AtRest atRest) {
+		this.atRest = atRest;
 		this.uploads = uploads;
 		this.shares = shares;
 		this.peerShares = peerShares;
@@ -114,6 +118,12 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_nodes.name", FILES),
 				Map.entry("storage_properties.value_xml", FILES),
 				Map.entry("storage_nodes.trashed_name", TRASH),
+				Map.entry("storage_uploads.path_sealed", FILES),
+				Map.entry("storage_locks.path_sealed", FILES),
+				Map.entry("storage_locks.owner_sealed", FILES),
+				Map.entry("storage_nodes.name_sealed", FILES),
+				Map.entry("storage_properties.value_sealed", FILES),
+				Map.entry("storage_nodes.trashed_name_sealed", TRASH),
 				Map.entry("storage_shares.account_id", SHARES),
 				Map.entry("storage_share_access.account_id", SHARE_LOG),
 				Map.entry("storage_share_access.network", SHARE_LOG),
@@ -202,24 +212,28 @@ class StorageDataHolder implements PersonalDataHolder {
 	}
 
 	private List<Map<String, Object>> properties(DataSubject subject) {
-		return jdbc.sql("select s.name, p.node_id, p.namespace, p.local_name, p.value_xml from storage_properties p "
+		return jdbc.sql("select s.name, p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed from storage_properties p "
 				+ "join storage_nodes n on n.id = p.node_id join storage_spaces s on s.id = n.space_id "
 				+ "where s.account_id = ? order by s.name, p.node_id")
 			.param(subject.account().value())
 			.query((rs, i) -> Map.<String, Object>of("kind", "webdav-property", "space", rs.getString(1), "node",
 					rs.getObject(2).toString(), "namespace", rs.getString(3), "name", rs.getString(4), "value",
-					rs.getString(5)))
+					rs.getBytes(6) == null ? rs.getString(5)
+							: atRest.openText(subject.account(), "storage.property.value", rs.getBytes(6))))
 			.list();
 	}
 
 	private List<Map<String, Object>> locks(DataSubject subject) {
-		return jdbc.sql("select path, owner_xml, expires_at from storage_locks where account_id = ?")
+		return jdbc.sql("select path, owner_xml, expires_at, path_sealed, owner_sealed from storage_locks where account_id = ?")
 			.param(subject.account().value())
 			.query((rs, i) -> {
 				Map<String, Object> record = new LinkedHashMap<>();
 				record.put("kind", "webdav-lock");
-				record.put("path", rs.getString(1));
-				record.put("owner", rs.getString(2) == null ? "" : rs.getString(2));
+				record.put("path", rs.getBytes(4) == null ? rs.getString(1)
+						: atRest.openText(subject.account(), "storage.lock.path", rs.getBytes(4)));
+				String owner = rs.getBytes(5) == null ? rs.getString(2)
+						: atRest.openText(subject.account(), "storage.lock.owner", rs.getBytes(5));
+				record.put("owner", owner == null ? "" : owner);
 				record.put("expires", rs.getTimestamp(3).toInstant().toString());
 				return record;
 			})

@@ -217,11 +217,14 @@ class DavServerTests {
 		assertThat(range.statusCode()).isEqualTo(206);
 		assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(small, 1000, 2000));
 
-		var inDatabase = jdbc.sql("select n.name from storage_nodes n join storage_small_blobs b on b.blob = n.blob "
+		var inDatabase = jdbc.sql("select n.id from storage_nodes n join storage_small_blobs b on b.blob = n.blob "
 				+ "join storage_spaces s on s.id = n.space_id where s.account_id = ?")
 			.param(customer.id().value())
-			.query(String.class)
-			.list();
+			.query(java.util.UUID.class)
+			.list()
+			.stream()
+			.map(id -> context.getBean(io.kluis.storage.files.Nodes.class).find(id).orElseThrow().name())
+			.toList();
 		assertThat(inDatabase).contains("small.bin", "empty.bin", "chunked-small.bin")
 			.doesNotContain("large.bin", "chunked-large.bin");
 		var added = new java.util.ArrayList<>(StoredBlobs.of(blobStore).committed());

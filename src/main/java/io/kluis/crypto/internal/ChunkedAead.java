@@ -1,0 +1,317 @@
+package io.kluis.crypto.internal;
+
+import io.kluis.crypto.ContentCipher;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The chunked AES-256-GCM stream format (docs/encryption-at-rest.md).
+ *
+ * <pre>
+ * header  = "KLC" 0x01 | salt (16 random bytes) | nonce prefix (8 random bytes)      28 bytes
+ * chunk i = AES-256-GCM(K, nonce = prefix | uint32 i, aad = header | uint32 i | last) plaintext
+ *           of CHUNK_SIZE bytes (every chunk but the last; the last holds 0..CHUNK_SIZE) + 16-byte tag
+ * K       = HMAC-SHA256(data key, "kluis/chunked/v1" 0x00 | context | salt)
+ * </pre>
+ *
+ * A fresh key per stream (random salt) means nonces never repeat under one key; the chunk index in
+ * nonce and associated data stops reordering, the last-chunk flag stops truncation at a chunk
+ * boundary, and the header in the associated data stops splicing chunks of two streams.
+ */
+final class ChunkedAead {
+
+	static final int CHUNK = ContentCipher.CHUNK_SIZE;
+
+	static final int TAG = 16;
+
+	static final int HEADER = 28;
+
+	private static final byte[] MAGIC = { 'K', 'L', 'C', 1 };
+
+	private static final byte[] LABEL = "kluis/chunked/v1\0".getBytes(StandardCharsets.US_ASCII);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private ChunkedAead() {
+	}
+
+	static long chunks(long plaintextLength) {
+		return plaintextLength == 0 ? 1 : (plaintextLength + CHUNK - 1) / CHUNK;
+	}
+
+	static long sealedLength(long plaintextLength) {
+		return HEADER + plaintextLength + TAG * chunks(plaintextLength);
+	}
+
+	static ContentCipher.SealingStream sealing(SecretKey dataKey, byte[] context, OutputStream out) {
+		byte[] header = new byte[HEADER];
+		System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
+		byte[] random = new byte[HEADER - MAGIC.length];
+		RANDOM.nextBytes(random);
+		System.arraycopy(random, 0, header, MAGIC.length, random.length);
+		return new Sealing(streamKey(dataKey, context, header), header, out);
+	}
+
+	static InputStream opening(SecretKey dataKey, byte[] context, ContentCipher.SealedSource source,
+			long plaintextLength, long offset, long length) throws IOException {
+		if (offset < 0 || length < 0 || offset + length > plaintextLength) {
+			throw new IllegalArgumentException("range outside the contents");
+		}
+		if (length == 0) {
+			return InputStream.nullInputStream();
+		}
+		byte[] header;
+		try (InputStream in = source.open(0, HEADER)) {
+			header = in.readNBytes(HEADER);
+		}
+		if (header.length != HEADER || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+			throw new IOException("not sealed contents");
+		}
+		long first = offset / CHUNK;
+		long last = (offset + length - 1) / CHUNK;
+		long from = HEADER + first * (CHUNK + TAG);
+		long to = Math.min(HEADER + (last + 1) * (CHUNK + TAG), sealedLength(plaintextLength));
+		InputStream chunks = source.open(from, to - from);
+		return new Opening(streamKey(dataKey, context, header), header, chunks, chunks(plaintextLength) - 1,
+				plaintextLength, first, (int) (offset - first * CHUNK), length);
+	}
+
+	private static SecretKey streamKey(SecretKey dataKey, byte[] context, byte[] header) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
+			mac.update(LABEL);
+			mac.update(context);
+			mac.update(header, MAGIC.length, 16);
+			return new SecretKeySpec(mac.doFinal(), "AES");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 unavailable", e);
+		}
+	}
+
+	private static Cipher cipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("AES-GCM unavailable", e);
+		}
+	}
+
+	private static GCMParameterSpec nonce(byte[] header, long index) {
+		byte[] nonce = ByteBuffer.allocate(12).put(header, MAGIC.length + 16, 8).putInt((int) index).array();
+		return new GCMParameterSpec(TAG * 8, nonce);
+	}
+
+	private static byte[] aad(byte[] header, long index, boolean last) {
+		return ByteBuffer.allocate(HEADER + 5).put(header).putInt((int) index).put((byte) (last ? 1 : 0)).array();
+	}
+
+	private static final class Sealing extends ContentCipher.SealingStream {
+
+		private final SecretKey key;
+
+		private final byte[] header;
+
+		private final OutputStream out;
+
+		private final Cipher cipher = cipher();
+
+		private final byte[] buffer = new byte[CHUNK];
+
+		private final byte[] sealed = new byte[CHUNK + TAG];
+
+		private int filled;
+
+		private long index;
+
+		private long total;
+
+		private boolean headerWritten;
+
+		private boolean finished;
+
+		Sealing(SecretKey key, byte[] header, OutputStream out) {
+			this.key = key;
+			this.header = header;
+			this.out = out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			if (finished) {
+				throw new IOException("sealed stream already finished");
+			}
+			while (len > 0) {
+				if (filled == CHUNK) {
+					// more is coming, so the full chunk is not the last
+					emit(false);
+				}
+				int n = Math.min(len, CHUNK - filled);
+				System.arraycopy(b, off, buffer, filled, n);
+				filled += n;
+				off += n;
+				len -= n;
+				total += n;
+			}
+		}
+
+		@Override
+		public void finish() throws IOException {
+			if (!finished) {
+				emit(true);
+				finished = true;
+				out.flush();
+			}
+		}
+
+		@Override
+		public long plaintextLength() {
+			return total;
+		}
+
+		@Override
+		public void flush() throws IOException {
+			out.flush();
+		}
+
+		/** Finishes; the underlying stream stays open (its owner commits or discards it). */
+		@Override
+		public void close() throws IOException {
+			finish();
+		}
+
+		private void emit(boolean last) throws IOException {
+			if (!headerWritten) {
+				out.write(header);
+				headerWritten = true;
+			}
+			if (index > 0xFFFFFFFFL) {
+				throw new IOException("contents too large for the sealed format");
+			}
+			try {
+				cipher.init(Cipher.ENCRYPT_MODE, key, nonce(header, index));
+				cipher.updateAAD(aad(header, index, last));
+				int n = cipher.doFinal(buffer, 0, filled, sealed, 0);
+				out.write(sealed, 0, n);
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("AES-GCM failed", e);
+			}
+			index++;
+			filled = 0;
+		}
+	}
+
+	private static final class Opening extends InputStream {
+
+		private final SecretKey key;
+
+		private final byte[] header;
+
+		private final InputStream in;
+
+		private final long lastIndex;
+
+		private final long plaintextLength;
+
+		private final Cipher cipher = cipher();
+
+		private final byte[] sealed = new byte[CHUNK + TAG];
+
+		private final byte[] plain = new byte[CHUNK];
+
+		private long index;
+
+		private int skip;
+
+		private long remaining;
+
+		private int position;
+
+		private int available;
+
+		Opening(SecretKey key, byte[] header, InputStream in, long lastIndex, long plaintextLength, long first,
+				int skip, long length) {
+			this.key = key;
+			this.header = header;
+			this.in = in;
+			this.lastIndex = lastIndex;
+			this.plaintextLength = plaintextLength;
+			this.index = first;
+			this.skip = skip;
+			this.remaining = length;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			if (len == 0) {
+				return 0;
+			}
+			if (remaining == 0) {
+				return -1;
+			}
+			if (position == available) {
+				next();
+			}
+			int n = (int) Math.min(Math.min(len, available - position), remaining);
+			System.arraycopy(plain, position, b, off, n);
+			position += n;
+			remaining -= n;
+			return n;
+		}
+
+		private void next() throws IOException {
+			boolean last = index == lastIndex;
+			int plainSize = last ? (int) (plaintextLength - lastIndex * CHUNK) : CHUNK;
+			int read = in.readNBytes(sealed, 0, plainSize + TAG);
+			if (read != plainSize + TAG) {
+				throw new EOFException("sealed contents cut short");
+			}
+			try {
+				cipher.init(Cipher.DECRYPT_MODE, key, nonce(header, index));
+				cipher.updateAAD(aad(header, index, last));
+				available = cipher.doFinal(sealed, 0, read, plain, 0);
+			}
+			catch (AEADBadTagException e) {
+				throw new IOException("sealed contents failed authentication");
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("AES-GCM failed", e);
+			}
+			position = skip;
+			skip = 0;
+			index++;
+		}
+
+		@Override
+		public void close() throws IOException {
+			in.close();
+		}
+	}
+}

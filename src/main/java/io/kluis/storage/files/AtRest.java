@@ -1,0 +1,98 @@
+package io.kluis.storage.files;
+
+import io.kluis.crypto.ContentCipher;
+import io.kluis.shared.AccountId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a customer stores, sealed at rest under the customer's data key (SEC-3, issue 8 §3):
+ * contents (small ones in the database, large ones in the blob store), so closing the account
+ * crypto-shreds every copy. The field names bind each value to where it belongs: contents to their
+ * blob key. Format and key use: docs/encryption-at-rest.md.
+ */
+@Component
+public class AtRest {
+
+	static final String NAME = "storage.node.name";
+
+	static final String TRASHED_NAME = "storage.node.trashed-name";
+
+	private static final int MAX_OWNERS = 10_000;
+
+	private final ContentCipher cipher;
+
+	private final JdbcClient jdbc;
+
+	/** A space never changes owner, so its owner can be remembered. */
+	private final Map<UUID, AccountId> owners = new ConcurrentHashMap<>();
+
+	AtRest(ContentCipher cipher, JdbcClient jdbc) {
+		this.cipher = cipher;
+		this.jdbc = jdbc;
+	}
+
+	/** The customer whose data key seals what is stored in the space. */
+	public AccountId owner(UUID space) {
+		AccountId known = owners.get(space);
+		if (known != null) {
+			return known;
+		}
+		AccountId owner = new AccountId(jdbc.sql("select account_id from storage_spaces where id = ?")
+			.param(space)
+			.query(UUID.class)
+			.single());
+		if (owners.size() >= MAX_OWNERS) {
+			owners.clear();
+		}
+		owners.put(space, owner);
+		return owner;
+	}
+
+	/**
+	 * What a node's name column holds: a keyed index of the name ('~' and 22 base64url characters),
+	 * unique within a folder as names are, and meaning nothing without the owner's data key.
+	 */
+	String nameIndex(AccountId owner, String name) {
+		return "~" + java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(cipher.subjectIndex(owner, NAME, name));
+	}
+
+	/** Seals customer text (a name, a path, a property value) for a field. */
+	public byte[] sealText(AccountId owner, String field, String text) {
+		return cipher.sealBytes(owner, field, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** Opens customer text sealed with {@link #sealText}. */
+	public String openText(AccountId owner, String field, byte[] sealed) {
+		return new String(cipher.openBytes(owner, field, sealed), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	byte[] sealSmall(AccountId owner, String blob, byte[] content) {
+		return cipher.sealBytes(owner, "storage.small-blob:" + blob, content);
+	}
+
+	byte[] openSmall(AccountId owner, String blob, byte[] sealed) throws IOException {
+		try {
+			return cipher.openBytes(owner, "storage.small-blob:" + blob, sealed);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException("sealed contents failed authentication");
+		}
+	}
+
+	ContentCipher.SealingStream sealing(AccountId owner, String blob, OutputStream out) {
+		return cipher.sealing(owner, "storage.blob:" + blob, out);
+	}
+
+	InputStream opening(AccountId owner, String blob, ContentCipher.SealedSource source, long size, long offset,
+			long length) throws IOException {
+		return cipher.opening(owner, "storage.blob:" + blob, source, size, offset, length);
+	}
+}
