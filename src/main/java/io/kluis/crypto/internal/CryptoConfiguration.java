@@ -14,8 +14,10 @@ class CryptoConfiguration {
 		return MasterKeyring.load(properties, dataDir.resolve("master.key"));
 	}
 
+	/** Takes the master keyring first only so that a missing master key is the refusal shown first. */
 	@Bean
-	EpochKeyStore epochKeyStore(KeyStoreProperties properties, @Value("${kluis.data-dir}") Path dataDir) {
+	EpochKeyStore epochKeyStore(KeyStoreProperties properties, @Value("${kluis.data-dir}") Path dataDir,
+			MasterKeyring masterKeyring) {
 		var vault = properties.vault();
 		if (vault.address() != null) {
 			if (vault.token() == null || vault.token().isBlank()) {
@@ -24,6 +26,13 @@ class CryptoConfiguration {
 			}
 			return new VaultEpochKeyStore(vault.address(), vault.token(), vault.mount(), vault.path());
 		}
-		return new DirectoryEpochKeyStore(properties.directory() != null ? properties.directory() : dataDir.resolve("keys"));
+		if (properties.directory() != null) {
+			return new DirectoryEpochKeyStore(properties.directory());
+		}
+		if (!properties.defaultDirectory()) {
+			throw new StartupRefusal("No key store: set KLUIS_KEY_STORE_DIR to a directory every node shares "
+					+ "(or KLUIS_KEY_STORE_VAULT_ADDRESS and KLUIS_KEY_STORE_VAULT_TOKEN), kept out of the database backups");
+		}
+		return new DirectoryEpochKeyStore(dataDir.resolve("keys"));
 	}
 }

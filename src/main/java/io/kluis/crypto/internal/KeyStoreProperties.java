@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param directory a directory shared by every node ({@code KLUIS_KEY_STORE_DIR}); default {@code <data dir>/keys}
  * @param vault an OpenBao / Vault KV v2 engine instead; used when its address is set
+ * @param defaultDirectory whether {@code <data dir>/keys} may be used when neither is set (the
+ *        {@code prod} profile says no: every node must be pointed at the one shared key store)
  */
 @ConfigurationProperties("kluis.crypto.key-store")
-record KeyStoreProperties(@Nullable Path directory, @DefaultValue Vault vault) {
+record KeyStoreProperties(@Nullable Path directory, @DefaultValue Vault vault,
+		@DefaultValue("true") boolean defaultDirectory) {
 
 	/**
 	 * @param address e.g. {@code https://bao.internal:8200} ({@code KLUIS_KEY_STORE_VAULT_ADDRESS})
