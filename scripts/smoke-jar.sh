@@ -121,7 +121,7 @@ one_database() {
 
 # --- 1. the embedded default (H2, generated master key, local mail viewer) ---
 h2=$work/h2; mkdir -p "$h2"
-( unset KLUIS_DB_URL KLUIS_MASTER_KEY KLUIS_MASTER_KEY_FILE SPRING_PROFILES_ACTIVE; one_database "H2" "$h2" )
+( unset KLUIS_DB_URL KLUIS_MASTER_KEY KLUIS_MASTER_KEY_FILE KLUIS_KEY_STORE_DIR SPRING_PROFILES_ACTIVE; one_database "H2" "$h2" )
 
 # Master-key rotation as the README describes it.
 echo "== H2: master-key rotation (append, restart, rewrap)"

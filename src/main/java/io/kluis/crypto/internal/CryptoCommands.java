@@ -51,15 +51,19 @@ class CryptoCommands {
 				out.printf("%-24s %-22s %-22s %-22s %s%n", "epoch", "created", "retired", "destroyed after", "data keys");
 				for (var epoch : stored) {
 					String retired = epoch.retiredAt() == null ? (epoch.id().equals(current) ? "(current)" : "-")
-							: epoch.retiredAt().toString();
+							: seconds(epoch.retiredAt());
 					String destroy = epoch.retiredAt() == null ? "-"
-							: epoch.retiredAt().plus(rotation.backupRetention()).toString();
-					out.printf("%-24s %-22s %-22s %-22s %d%n", epoch.id(), epoch.createdAt(), retired, destroy,
+							: seconds(epoch.retiredAt().plus(rotation.backupRetention()));
+					out.printf("%-24s %-22s %-22s %-22s %d%n", epoch.id(), seconds(epoch.createdAt()), retired, destroy,
 							dataKeys.countUnder(epoch.id()));
 				}
 				return 0;
 			}
 		};
+	}
+
+	private static String seconds(java.time.Instant instant) {
+		return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 	}
 
 	@Bean
