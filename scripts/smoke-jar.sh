@@ -121,7 +121,7 @@ one_database() {
 
 # --- 1. the embedded default (H2, generated master key, local mail viewer) ---
 h2=$work/h2; mkdir -p "$h2"
-( unset KLUIS_DB_URL KLUIS_MASTER_KEY KLUIS_MASTER_KEY_FILE SPRING_PROFILES_ACTIVE; one_database "H2" "$h2" )
+( unset KLUIS_DB_URL KLUIS_MASTER_KEY KLUIS_MASTER_KEY_FILE KLUIS_KEY_STORE_DIR SPRING_PROFILES_ACTIVE; one_database "H2" "$h2" )
 
 # Master-key rotation as the README describes it.
 echo "== H2: master-key rotation (append, restart, rewrap)"
@@ -173,7 +173,7 @@ if pg_isready -h "$pg_host" -p "$pg_port" -q 2>/dev/null; then
   (
     export SPRING_PROFILES_ACTIVE=prod
     export KLUIS_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" KLUIS_DB_USER=postgres KLUIS_DB_PASSWORD=
-    export KLUIS_MASTER_KEY="$master_key" KLUIS_BASE_URL=https://panel.example.nl
+    export KLUIS_MASTER_KEY="$master_key" KLUIS_BASE_URL=https://panel.example.nl KLUIS_KEY_STORE_DIR="$prod/keys"
     export KLUIS_BEHIND_TLS_PROXY=true KLUIS_FORWARD_HEADERS_STRATEGY=native
     export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$smtp_port
     start_server "$prod" "$port" || exit 1

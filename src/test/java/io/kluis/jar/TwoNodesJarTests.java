@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 8, acceptance 2 (ARCHITECTURE.md, "Scaling out"): two nodes started from the packaged jar,
  * configured as the README's Production section says — the {@code prod} profile behind a TLS
  * proxy, one PostgreSQL database, one blob directory, the same master key in
- * {@code KLUIS_MASTER_KEY}, SMTP — serve the same customers. Every step goes to one node and is
+ * {@code KLUIS_MASTER_KEY}, one key store directory ({@code KLUIS_KEY_STORE_DIR}), SMTP — serve the same customers. Every step goes to one node and is
  * checked on the other: a session, a WebDAV lock, a file, a resumable upload split across the
  * nodes, and the revocation of an app password.
  */
@@ -72,6 +72,8 @@ class TwoNodesJarTests {
 				"KLUIS_BEHIND_TLS_PROXY", "true", "KLUIS_FORWARD_HEADERS_STRATEGY", "native",
 				"KLUIS_BASE_URL", "https://panel.example.nl",
 				"KLUIS_STORAGE_BLOBS_DIRECTORY", root.resolve("blobs").toString()));
+		// One key store for both nodes (epoch keys, outside the database), as the README says.
+		environment.put("KLUIS_KEY_STORE_DIR", root.resolve("keys").toString());
 		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 		environment.put("SPRING_MAIL_PORT", Integer.toString(Mailbox.port()));
 		// Each node has a data directory of its own: what they share is only what the README says.

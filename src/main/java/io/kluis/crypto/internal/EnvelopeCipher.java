@@ -37,6 +37,8 @@ class EnvelopeCipher implements PersonalDataCipher {
 
 	private final DataKeyCache cache;
 
+	private final EpochKeys epochs;
+
 	private final Clock clock;
 
 	private final Map<String, SecretKey> blindIndexKeys = new ConcurrentHashMap<>();
@@ -44,11 +46,12 @@ class EnvelopeCipher implements PersonalDataCipher {
 	private volatile @Nullable SecretKey blindIndexSecret;
 
 	EnvelopeCipher(MasterKeyring masterKeys, DataKeys dataKeys, SystemKeys systemKeys, DataKeyCache cache,
-			Clock clock) {
+			EpochKeys epochs, Clock clock) {
 		this.masterKeys = masterKeys;
 		this.dataKeys = dataKeys;
 		this.systemKeys = systemKeys;
 		this.cache = cache;
+		this.epochs = epochs;
 		this.clock = clock;
 	}
 
@@ -107,8 +110,8 @@ class EnvelopeCipher implements PersonalDataCipher {
 		Optional<DataKeys.Row> row = dataKeys.find(subject);
 		if (row.isEmpty()) {
 			byte[] raw = Aead.randomKeyBytes();
-			byte[] wrapped = Aead.seal(masterKeys.active(), raw, wrapContext(subject));
-			if (dataKeys.insert(subject, wrapped, masterKeys.activeId(), clock.instant())) {
+			var wrapped = epochs.wrap(subject, raw);
+			if (dataKeys.insert(subject, wrapped.bytes(), wrapped.epochId(), clock.instant())) {
 				// Not cached: if the surrounding transaction rolls back, the key row disappears with it.
 				return new SecretKeySpec(raw, "AES");
 			}
@@ -126,13 +129,22 @@ class EnvelopeCipher implements PersonalDataCipher {
 	}
 
 	private SecretKey unwrap(DataKeys.Row row) {
-		if (row.wrappedKey() == null || row.masterKeyId() == null) {
+		if (row.wrappedKey() == null || (row.epochId() == null && row.masterKeyId() == null)) {
 			throw new DataKeyDestroyedException(row.subject());
 		}
-		SecretKey key = new SecretKeySpec(
-				Aead.open(masterKeys.get(row.masterKeyId()), row.wrappedKey(), wrapContext(row.subject())), "AES");
+		SecretKey key = new SecretKeySpec(rawDataKey(row), "AES");
 		cache.put(row.subject(), key);
 		return key;
+	}
+
+	/** The row's data key: under its epoch key, or (from before epochs) under a master key. */
+	byte[] rawDataKey(DataKeys.Row row) {
+		byte[] wrapped = java.util.Objects.requireNonNull(row.wrappedKey());
+		if (row.epochId() != null) {
+			return epochs.unwrap(row.subject(), row.epochId(), wrapped);
+		}
+		return Aead.open(masterKeys.get(java.util.Objects.requireNonNull(row.masterKeyId())), wrapped,
+				wrapContext(row.subject()));
 	}
 
 	private SecretKey blindIndexSecret() {

@@ -5,9 +5,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-wraps every data key and system key under the active master key, in batches, so an old master
- * key can be retired. Data keys themselves (and so every sealed field) stay unchanged: rotation
- * touches one small row per subject, not the personal data.
+ * Re-wraps every epoch key (in the key store), every system key and every data key still wrapped by
+ * a master key directly (from before epochs) under the active master key, so an old master key can
+ * be retired. Data keys under epochs stay as they are: the epoch keys above them are what the
+ * master key wraps.
  */
 @Service
 class MasterKeyRotation {
@@ -20,13 +21,16 @@ class MasterKeyRotation {
 
 	private final SystemKeys systemKeys;
 
+	private final EpochKeys epochs;
+
 	private final TransactionTemplate transactions;
 
-	MasterKeyRotation(MasterKeyring masterKeys, DataKeys dataKeys, SystemKeys systemKeys,
+	MasterKeyRotation(MasterKeyring masterKeys, DataKeys dataKeys, SystemKeys systemKeys, EpochKeys epochs,
 			TransactionTemplate transactions) {
 		this.masterKeys = masterKeys;
 		this.dataKeys = dataKeys;
 		this.systemKeys = systemKeys;
+		this.epochs = epochs;
 		this.transactions = transactions;
 	}
 
@@ -34,6 +38,11 @@ class MasterKeyRotation {
 	int rewrapAll() {
 		String active = masterKeys.activeId();
 		int count = 0;
+		for (var epoch : epochs.store().list()) {
+			if (epochs.rewrapUnderActiveMasterKey(epoch)) {
+				count++;
+			}
+		}
 		for (var row : systemKeys.all()) {
 			if (!row.masterKeyId().equals(active)) {
 				byte[] raw = Aead.open(masterKeys.get(row.masterKeyId()), row.wrappedKey(),
@@ -43,17 +52,19 @@ class MasterKeyRotation {
 				count++;
 			}
 		}
+		// Keys from before epochs move into the current epoch (no longer under any master key).
+		String epochId = epochs.current().id();
 		while (true) {
 			Integer done = transactions.execute(status -> {
-				var batch = dataKeys.wrappedNotUnder(active, BATCH);
-				for (var row : batch) {
+				int moved = 0;
+				for (var row : dataKeys.wrappedByMasterKey(BATCH)) {
 					AccountId subject = row.subject();
 					byte[] raw = Aead.open(masterKeys.get(row.masterKeyId()), row.wrappedKey(),
 							EnvelopeCipher.wrapContext(subject));
-					dataKeys.rewrap(subject, Aead.seal(masterKeys.active(), raw, EnvelopeCipher.wrapContext(subject)),
-							active);
+					dataKeys.rewrap(subject, epochs.wrapUnder(epochId, subject, raw), epochId);
+					moved++;
 				}
-				return batch.size();
+				return moved;
 			});
 			if (done == null || done == 0) {
 				return count;

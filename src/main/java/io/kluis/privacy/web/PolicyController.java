@@ -1,5 +1,6 @@
 package io.kluis.privacy.web;
 
+import io.kluis.crypto.BackupErasure;
 import io.kluis.privacy.policy.PolicyText;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersion;
@@ -34,10 +35,14 @@ class PolicyController {
 
 	private final MessageSource messages;
 
-	PolicyController(PublishedPolicy policy, RegisterVersions versions, MessageSource messages) {
+	private final BackupErasure backupErasure;
+
+	PolicyController(PublishedPolicy policy, RegisterVersions versions, MessageSource messages,
+			BackupErasure backupErasure) {
 		this.policy = policy;
 		this.versions = versions;
 		this.messages = messages;
+		this.backupErasure = backupErasure;
 	}
 
 	@GetMapping("/privacy")
@@ -97,6 +102,8 @@ class PolicyController {
 			.filter(s -> s.enabled() && "eu-only".equals(s.id())).findFirst().orElse(null));
 		model.addAttribute("statements", register.statements().stream()
 			.filter(s -> s.enabled() && !OWN_SECTION.contains(s.id())).toList());
+		// A statement may say "{backup-erasure-days}": the bound this installation is configured for.
+		model.addAttribute("backupErasureDays", String.valueOf(backupErasure.boundInDays()));
 		var text = new PolicyText(register, messages, locale);
 		model.addAttribute("text", text);
 		List<ProcessingRegister.Recipient> outside = register.recipients().stream()

@@ -39,6 +39,11 @@ class EnvironmentVariablesUnitTests {
 			Map.entry("KLUIS_DB_POOL_SIZE", "spring.datasource.hikari.maximum-pool-size"),
 			Map.entry("KLUIS_MASTER_KEY", "kluis.crypto.master-key"),
 			Map.entry("KLUIS_MASTER_KEY_FILE", "kluis.crypto.master-key-file"),
+			Map.entry("KLUIS_KEY_STORE_DIR", "kluis.crypto.key-store.directory"),
+			Map.entry("KLUIS_KEY_STORE_VAULT_ADDRESS", "kluis.crypto.key-store.vault.address"),
+			Map.entry("KLUIS_KEY_STORE_VAULT_TOKEN", "kluis.crypto.key-store.vault.token"),
+			Map.entry("KLUIS_EPOCH_LENGTH", "kluis.crypto.epochs.length"),
+			Map.entry("KLUIS_BACKUP_RETENTION", "kluis.crypto.epochs.backup-retention"),
 			Map.entry("KLUIS_BEHIND_TLS_PROXY", "kluis.behind-tls-proxy"),
 			Map.entry("KLUIS_FORWARD_HEADERS_STRATEGY", "server.forward-headers-strategy"),
 			Map.entry("KLUIS_STORAGE_BLOBS_BACKEND", "kluis.storage.blobs.backend"),
@@ -81,6 +86,8 @@ class EnvironmentVariablesUnitTests {
 		assertThat(binder.bind("server.forward-headers-strategy", String.class).get()).isEqualTo("none");
 		assertThat(binder.bind("kluis.crypto.generate-master-key", Boolean.class).orElse(true))
 			.as("the prod profile never generates a master key").isEqualTo(!"prod".equals(profile));
+		assertThat(binder.bind("kluis.crypto.key-store.default-directory", Boolean.class).orElse(true))
+			.as("the prod profile needs a key store named explicitly").isEqualTo(!"prod".equals(profile));
 		assertThat(binder.bind("server.ssl.enabled-protocols", String[].class).isBound())
 			.as("no server.ssl.* in a profile: it would switch TLS on behind a proxy").isFalse();
 	}
