@@ -1,6 +1,7 @@
 package io.kluis;
 
 import io.kluis.shared.cli.CommandLine;
+import io.kluis.shared.startup.OrderlyStop;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -32,5 +33,6 @@ public class KluisApplication {
 		if (command) {
 			System.exit(SpringApplication.exit(context));
 		}
+		OrderlyStop.install(context);
 	}
 }

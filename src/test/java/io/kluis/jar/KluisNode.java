@@ -122,6 +122,13 @@ final class KluisNode implements AutoCloseable {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
 	}
 
+	/** Stops the node as an operator or a service manager does (SIGTERM) and returns its exit status. */
+	int stop() throws InterruptedException {
+		process.destroy();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+		return process.exitValue();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		process.destroy();

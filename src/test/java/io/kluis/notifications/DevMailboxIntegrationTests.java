@@ -45,7 +45,7 @@ class DevMailboxIntegrationTests {
 		assertThat(viewer.latest()).anySatisfy(summary -> {
 			assertThat(summary.id()).isEqualTo(id);
 			assertThat(summary.recipient()).isEqualTo(to.value());
-			assertThat(summary.subjectLine()).isEqualTo("Testmail van Kluis");
+			assertThat(summary.subjectLine()).isEqualTo("Testmail van Voorbeeld Hosting B.V.");
 		});
 		var mail = viewer.find(id).orElseThrow();
 		assertThat(mail.text()).contains("Dit is een testmail", marker);

@@ -82,7 +82,7 @@ class SmtpDeliveryIntegrationTests {
 		notifications.flush();
 
 		MimeMessage message = single(to);
-		assertThat(message.getSubject()).isEqualTo("Testmail van Kluis");
+		assertThat(message.getSubject()).isEqualTo("Testmail van Voorbeeld Hosting B.V.");
 		assertThat(message.getFrom()[0].toString()).isEqualTo("Hosting BV <no-reply@hosting.example>");
 		assertThat(message.getHeader("List-Unsubscribe", null)).isEqualTo("<https://mail.kluis.example/unsubscribe/t0k3n>");
 		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
@@ -108,7 +108,7 @@ class SmtpDeliveryIntegrationTests {
 		notifications.flush();
 
 		MimeMessage message = single(to);
-		assertThat(message.getSubject()).isEqualTo("Test mail from Kluis");
+		assertThat(message.getSubject()).isEqualTo("Test mail from Voorbeeld Hosting B.V.");
 		assertThat((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent())
 			.contains("This is a test mail");
 	}

@@ -4,9 +4,14 @@ package io.kluis.identity.security;
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.SecuritySettings;
 import io.kluis.shared.web.StrictHeaders;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -110,7 +116,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, AccountAuthenticationProvider passwordProvider,
 			LoginHandlers handlers, SecurityContextRepository contexts, IdentityProperties properties,
-			SecuritySettings settings, Environment environment, Clock clock) throws Exception {
+			SecuritySettings settings, Environment environment, Clock clock, ListableBeanFactory beans) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
 						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/terms", "/terms/**", "/newsletter/**",
@@ -122,6 +128,8 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("STAFF")
 				// Actuator endpoints other than health describe the installation, not a customer's data.
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				// a page that does not exist is a 404 for everyone (see UnmappedPages for what stays hidden)
+				.requestMatchers(new UnmappedPages(beans)).permitAll()
 				.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
 			.authenticationManager(new ProviderManager(passwordProvider))
 			.securityContext(c -> c.securityContextRepository(contexts))
@@ -139,12 +147,33 @@ class SecurityConfiguration {
 			.csrf(c -> c.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/newsletter/unsubscribe")))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
 					(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
-					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept"))))
+					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept")))
+				.accessDeniedHandler(SecurityConfiguration::forbiddenPage))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(), clock),
 					SessionManagementFilter.class)
 			.addFilterAfter(new MfaEnrollmentFilter(settings), BasicAuthenticationFilter.class);
 		headers(http, environment);
 		return http.build();
+	}
+
+	/**
+	 * The 403 page rendered in the request itself (a forward to the error page), not by the servlet
+	 * container's error dispatch after the security filters have finished: there the logged-in user
+	 * was no longer known and the page showed a visitor's navigation.
+	 */
+	private static void forbiddenPage(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException denied) throws IOException, ServletException {
+		if (response.isCommitted()) {
+			return;
+		}
+		if (MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept"))) {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			return;
+		}
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_FORBIDDEN);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		request.getRequestDispatcher("/error").forward(request, response);
 	}
 
 	private static void headers(HttpSecurity http, Environment environment) throws Exception {

@@ -134,7 +134,7 @@ class CustomerJourneyApiTests {
 		assertThat(second.raw().body()).isEqualTo(first.raw().body());
 		assertThat(second.header("Content-Type")).isEqualTo(first.header("Content-Type"));
 		var notice = Mailbox.awaitMail(email, 2);
-		assertThat(subject(notice)).isEqualTo("You already have an account at Kluis");
+		assertThat(subject(notice)).isEqualTo("You already have an account at Voorbeeld Hosting B.V.");
 		assertThat(subject(verification)).isNotEqualTo(subject(notice));
 		assertThat(Mailbox.link(notice, "/login/forgot")).isEqualTo(baseUrl + "/login/forgot");
 		assertThat(Mailbox.body(notice)).containsPattern(Pattern.quote(baseUrl + "/login") + "[\\s\"<]");

@@ -41,7 +41,7 @@ class MailViewerControllerIntegrationTests {
 
 		String list = mvc.perform(get("/admin/mail")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(list).contains(to.value(), "Test mail from Kluis", "/admin/mail/" + id.value());
+		assertThat(list).contains(to.value(), "Test mail from Voorbeeld Hosting B.V.", "/admin/mail/" + id.value());
 
 		String page = mvc.perform(get("/admin/mail/{id}", id.value())).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString();

@@ -149,7 +149,7 @@ class RequestFulfilmentIntegrationTests {
 		var selfServiceRecord = evidence.about(selfService.id()).get(0);
 		assertThat(records.get(0).removed().keySet()).as("the same categories erased as by self-service")
 			.containsAll(selfServiceRecord.removed().keySet());
-		RightsApiServerTests.awaitMail(customer.email(), "Your account at Kluis is closed");
+		RightsApiServerTests.awaitMail(customer.email(), "Your account at Voorbeeld Hosting B.V. is closed");
 		RightsApiServerTests.awaitMail(customer.email(),
 				"Your privacy request " + request.id().reference() + " has been carried out");
 		assertThat(timeline.of(request)).anySatisfy(e -> {

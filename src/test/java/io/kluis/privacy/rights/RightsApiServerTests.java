@@ -142,7 +142,7 @@ class RightsApiServerTests {
 		assertThat(text(zip, "README.html")).contains("Test files", "Test service", "GDPR art. 6(1)(b)",
 				"Fiscal retention duty".isEmpty() ? "" : "7 years after closure.");
 
-		var mail = awaitMail(customer.email(), "Your copy of your data at Kluis is ready");
+		var mail = awaitMail(customer.email(), "Your copy of your data at Voorbeeld Hosting B.V. is ready");
 		assertThat(Mailbox.link(mail, "/panel/privacy/exports/")).isEqualTo(baseUrl + "/panel/privacy/exports/"
 				+ location.substring(location.lastIndexOf('/') + 1));
 
@@ -253,7 +253,7 @@ class RightsApiServerTests {
 				List.of(customer.id().value()), List.of(note, invoice, customer.email()))).as("counts, never contents")
 			.isEmpty();
 
-		var confirmation = awaitMail(customer.email(), "Your account at Kluis is closed");
+		var confirmation = awaitMail(customer.email(), "Your account at Voorbeeld Hosting B.V. is closed");
 		assertThat(Mailbox.body(confirmation)).contains("Test invoices", "art. 52 AWR");
 
 		var values = new ArrayList<>(customer.identityValues());

@@ -87,7 +87,7 @@ class RightsPanelServerTests {
 		assertThat(zip).containsKeys("README.html", "data.json", "csv/test-files.csv");
 		assertThat(RightsApiServerTests.text(zip, "data.json")).contains(note);
 
-		var mail = RightsApiServerTests.awaitMail(customer.email(), "Your copy of your data at Kluis is ready");
+		var mail = RightsApiServerTests.awaitMail(customer.email(), "Your copy of your data at Voorbeeld Hosting B.V. is ready");
 		assertThat(Mailbox.link(mail, "/panel/privacy/exports/")).isEqualTo(baseUrl + path);
 
 		var stranger = new Http(baseUrl);
@@ -154,6 +154,6 @@ class RightsPanelServerTests {
 			.param(customer.id().toString()).query(Long.class).single()).isZero();
 		assertThat(cipher.isDestroyed(customer.id())).isTrue();
 		assertThat(evidence.about(customer.id())).hasSize(1);
-		RightsApiServerTests.awaitMail(customer.email(), "Your account at Kluis is closed");
+		RightsApiServerTests.awaitMail(customer.email(), "Your account at Voorbeeld Hosting B.V. is closed");
 	}
 }

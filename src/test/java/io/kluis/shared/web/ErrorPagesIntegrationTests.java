@@ -84,6 +84,6 @@ class ErrorPagesIntegrationTests extends WithMailbox {
 	private void expectErrorPage(RequestBuilder request, int status) throws Exception {
 		MvcResult result = mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
-		assertThat(result.getResponse().getContentAsString()).contains("<main").contains("Kluis");
+		assertThat(result.getResponse().getContentAsString()).contains("<main").contains("Voorbeeld Hosting B.V.");
 	}
 }

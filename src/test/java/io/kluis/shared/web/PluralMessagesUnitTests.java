@@ -34,6 +34,10 @@ class PluralMessagesUnitTests {
 		assertThat(en("requests.queue.daysLeft", 0L)).isEqualTo("due today");
 		assertThat(nl("requests.queue.daysLeft", 3L)).isEqualTo("nog 3 dagen");
 		assertThat(en("requests.idCopy.handling", 1)).endsWith("in any case after 1 day.");
+		assertThat(en("mail.identity.verify-email.validity", 1L)).startsWith("The link works for 1 day.");
+		assertThat(nl("mail.identity.verify-email.validity", 7L)).startsWith("De link werkt 7 dagen.");
+		assertThat(en("mail.privacy.request-confirm.validity", 1L)).startsWith("The link works for 1 day.");
+		assertThat(nl("mail.privacy.request-id-copy.how", 1L)).endsWith("na 1 dag.");
 	}
 
 	private String en(String code, Object... args) {
