@@ -277,7 +277,16 @@ final class ChunkedAead {
 				return -1;
 			}
 			if (position == available) {
-				next();
+				int plainSize = plainSize();
+				if (skip == 0 && len >= plainSize && remaining >= plainSize) {
+					// a whole chunk wanted: decrypt straight into the caller's buffer, no copy
+					int n = next(b, off);
+					remaining -= n;
+					return n;
+				}
+				available = next(plain, 0);
+				position = skip;
+				skip = 0;
 			}
 			int n = (int) Math.min(Math.min(len, available - position), remaining);
 			System.arraycopy(plain, position, b, off, n);
@@ -286,17 +295,23 @@ final class ChunkedAead {
 			return n;
 		}
 
-		private void next() throws IOException {
+		private int plainSize() {
+			return index == lastIndex ? (int) (plaintextLength - lastIndex * CHUNK) : CHUNK;
+		}
+
+		/** Decrypts the next chunk into {@code target}; returns its plaintext length. */
+		private int next(byte[] target, int at) throws IOException {
 			boolean last = index == lastIndex;
-			int plainSize = last ? (int) (plaintextLength - lastIndex * CHUNK) : CHUNK;
+			int plainSize = plainSize();
 			int read = in.readNBytes(sealed, 0, plainSize + TAG);
 			if (read != plainSize + TAG) {
 				throw new EOFException("sealed contents cut short");
 			}
+			int n;
 			try {
 				cipher.init(Cipher.DECRYPT_MODE, key, nonce(header, index));
 				cipher.updateAAD(aad(header, index, last));
-				available = cipher.doFinal(sealed, 0, read, plain, 0);
+				n = cipher.doFinal(sealed, 0, read, target, at);
 			}
 			catch (AEADBadTagException e) {
 				throw new IOException("sealed contents failed authentication");
@@ -304,9 +319,8 @@ final class ChunkedAead {
 			catch (GeneralSecurityException e) {
 				throw new IllegalStateException("AES-GCM failed", e);
 			}
-			position = skip;
-			skip = 0;
 			index++;
+			return n;
 		}
 
 		@Override

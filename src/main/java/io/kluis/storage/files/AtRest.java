@@ -30,6 +30,20 @@ public class AtRest {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * Whether rows named before sealing may still exist: until {@link StorageSealing} has found none
+	 * since this process started, a name is looked up in its plain form too.
+	 */
+	private volatile boolean plainNamesMayRemain = true;
+
+	boolean plainNamesMayRemain() {
+		return plainNamesMayRemain;
+	}
+
+	void plainNamesMayRemain(boolean value) {
+		plainNamesMayRemain = value;
+	}
+
 	/** A space never changes owner, so its owner can be remembered. */
 	private final Map<UUID, AccountId> owners = new ConcurrentHashMap<>();
 

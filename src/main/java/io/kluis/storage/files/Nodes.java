@@ -63,16 +63,25 @@ public class Nodes {
 		return child(parent, name, " for update");
 	}
 
-	/** By the name's index, or by the plain name in a row not sealed yet. */
+	/**
+	 * By the name's index, or, while rows from before sealing may remain, by the plain name in such
+	 * a row. Two equality look-ups rather than {@code name in (?, ?)}: H2 uses only the folder part
+	 * of the unique index for an IN list, which would read every member of the folder.
+	 */
 	private Optional<Node> child(Node parent, String name, String lock) {
 		String index = atRest.nameIndex(atRest.owner(parent.space()), name);
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name in (?, ?)" + lock)
-			.params(parent.id(), index, name)
-			.query((rs, i) -> rs.getBytes("name_sealed") == null == rs.getString("name").equals(name) ? map(rs, i) : null)
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.findFirst();
+		Optional<Node> sealed = jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ?" + lock)
+			.params(parent.id(), index)
+			.query(this::map)
+			.optional();
+		if (sealed.isPresent() || !atRest.plainNamesMayRemain()) {
+			return sealed;
+		}
+		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ? and name_sealed is null"
+				+ lock)
+			.params(parent.id(), name)
+			.query(this::map)
+			.optional();
 	}
 
 	Optional<Node> findForUpdate(UUID id) {

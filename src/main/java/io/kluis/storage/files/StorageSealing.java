@@ -57,6 +57,10 @@ public class StorageSealing {
 			int sealed = sealBatch();
 			total += sealed;
 			if (sealed == 0) {
+				if (jdbc.sql("select count(*) from storage_nodes where name_sealed is null and parent_id is not null "
+						+ "and trashed_at is null").query(Long.class).single() == 0) {
+					atRest.plainNamesMayRemain(false);
+				}
 				return total;
 			}
 		}

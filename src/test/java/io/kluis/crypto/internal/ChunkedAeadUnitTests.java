@@ -65,6 +65,19 @@ class ChunkedAeadUnitTests {
 		byte[] sealed = seal(plain);
 		assertThat(sealed).hasSize((int) ChunkedAead.sealedLength(size));
 		assertThat(open(sealed, size, 0, size)).isEqualTo(plain);
+		// as a server reads it: a chunk-sized buffer, decrypted straight into it
+		for (long offset : new long[] { 0, Math.min(size, 3) }) {
+			var copy = new ByteArrayOutputStream();
+			try (InputStream in = ChunkedAead.opening(key, CONTEXT, (from, n) -> new ByteArrayInputStream(sealed,
+					(int) from, (int) Math.min(n, sealed.length - from)), size, offset, size - offset)) {
+				byte[] buffer = new byte[C];
+				int n;
+				while ((n = in.read(buffer)) >= 0) {
+					copy.write(buffer, 0, n);
+				}
+			}
+			assertThat(copy.toByteArray()).isEqualTo(Arrays.copyOfRange(plain, (int) offset, size));
+		}
 	}
 
 	@Test
