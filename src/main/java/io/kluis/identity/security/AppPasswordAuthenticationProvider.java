@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -111,13 +112,14 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 		Account account = EmailAddress.isValid(user) ? accounts.findByEmail(EmailAddress.of(user))
 			.filter(a -> a.status() == AccountStatus.ACTIVE)
-			.filter(a -> appPasswords.authenticate(a.id(), secret))
 			.orElse(null) : null;
-		if (account == null) {
+		var checked = account == null ? Optional.<AppPasswords.Authenticated>empty()
+				: appPasswords.authenticate(account.id(), secret);
+		if (checked.isEmpty()) {
 			addressThrottle.recordFailure(address);
 			throw new BadCredentialsException("refused");
 		}
-		return Authentications.full(account);
+		return Authentications.appPassword(account, checked.get().scopes());
 	}
 
 	@Override
