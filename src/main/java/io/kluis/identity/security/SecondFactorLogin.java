@@ -60,8 +60,7 @@ public class SecondFactorLogin {
 			events.publishEvent(new LoginFailed(id, "bad-second-factor"));
 			return Optional.empty();
 		}
-		current.guard().recordSuccess();
-		accounts.update(current);
+		accounts.recordLoginSuccess(current);
 		events.publishEvent(new LoginSucceeded(id, method.get()));
 		return Optional.of(accounts.findById(id).orElseThrow());
 	}
