@@ -31,12 +31,13 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		PasswordLogin.Outcome outcome = login.attempt(email, password, address);
+		String deviceCookie = authentication.getDetails() instanceof LoginDetails details ? details.deviceCookie() : null;
+		PasswordLogin.Outcome outcome = login.attempt(email, password, address, deviceCookie);
 		if (outcome instanceof PasswordLogin.Outcome.Authenticated a) {
 			return Authentications.full(a.account());
 		}
 		if (outcome instanceof PasswordLogin.Outcome.SecondFactorRequired s) {
-			return new MfaPendingAuthentication(s.account().id());
+			return new MfaPendingAuthentication(s.account().id(), s.trustedDevice());
 		}
 		if (outcome instanceof PasswordLogin.Outcome.Inactive i) {
 			throw new DisabledException(INACTIVE_PREFIX + i.status().name());

@@ -117,9 +117,8 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 	private Checked check(String user, String secret, Authentication authentication) {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		if (!addressThrottle.allows(address)) {
-			throw new BadCredentialsException("refused");
-		}
+		// No address check before: an app password is 160 random bits, so a throttled address cannot
+		// guess one, and a correct one is never refused because others behind the same address guessed.
 		Account account = EmailAddress.isValid(user) ? accounts.findByEmail(EmailAddress.of(user))
 			.filter(a -> a.status() == AccountStatus.ACTIVE)
 			.orElse(null) : null;

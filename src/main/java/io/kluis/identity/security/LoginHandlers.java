@@ -25,8 +25,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 
 	private final Clock clock;
 
-	LoginHandlers(Clock clock) {
+	private final DeviceCookies deviceCookies;
+
+	LoginHandlers(Clock clock, DeviceCookies deviceCookies) {
 		this.clock = clock;
+		this.deviceCookies = deviceCookies;
 	}
 
 	@Override
@@ -37,6 +40,9 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 			return;
 		}
 		SessionDetails.record(request, clock.millis());
+		if (authentication.getPrincipal() instanceof CurrentAccount account) {
+			deviceCookies.issue(response, account.id());
+		}
 		response.sendRedirect(targetAfterLogin(request, response, authentication));
 	}
 

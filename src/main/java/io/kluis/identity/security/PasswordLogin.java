@@ -45,7 +45,11 @@ public class PasswordLogin {
 		}
 
 		/** Password correct; the TOTP or recovery code step follows. */
-		record SecondFactorRequired(Account account) implements Outcome {
+		record SecondFactorRequired(Account account, boolean trustedDevice) implements Outcome {
+
+			public SecondFactorRequired(Account account) {
+				this(account, false);
+			}
 		}
 
 		/** Refused; {@code reason} is a code for the audit trail, the user sees one generic message. */
@@ -75,9 +79,12 @@ public class PasswordLogin {
 
 	private final TransactionTemplate transactions;
 
+	private final DeviceCookies deviceCookies;
+
 	PasswordLogin(Accounts accounts, PasswordHashing passwords, AddressThrottle addressThrottle, OneTimeTokens tokens,
 			IdentityMails mails, IdentityProperties properties, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, DeviceCookies deviceCookies) {
+		this.deviceCookies = deviceCookies;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -96,8 +103,18 @@ public class PasswordLogin {
 	 * the connection pool nor collides on the account row.
 	 */
 	public Outcome attempt(String emailText, String password, String sourceAddress) {
+		return attempt(emailText, password, sourceAddress, null);
+	}
+
+	/**
+	 * @param deviceCookie the browser's device cookie ({@link DeviceCookies}), if it sent one: a
+	 *     device that proved itself for this account is not refused because of others' guesses
+	 *     from its address or at the account; its own wrong passwords count against the device
+	 */
+	public Outcome attempt(String emailText, String password, String sourceAddress, @Nullable String deviceCookie) {
 		Instant now = clock.instant();
-		if (!addressThrottle.allows(sourceAddress)) {
+		boolean addressAllowed = addressThrottle.allows(sourceAddress);
+		if (!addressAllowed && deviceCookie == null) {
 			return refuse(null, password, "address-throttled", sourceAddress);
 		}
 		if (!EmailAddress.isValid(emailText) || password.length() > 1024) {
@@ -105,15 +122,20 @@ public class PasswordLogin {
 		}
 		Optional<Account> found = accounts.findByEmail(EmailAddress.of(emailText));
 		if (found.isEmpty()) {
-			return refuse(null, password, "unknown-account", sourceAddress);
+			return refuse(null, password, addressAllowed ? "unknown-account" : "address-throttled", sourceAddress);
 		}
 		Account account = found.get();
-		if (!account.guard().allowsAttemptAt(now)) {
+		var device = deviceCookies.verify(deviceCookie, account).filter(d -> addressThrottle.allows(d.throttleKey()));
+		if (!addressAllowed && device.isEmpty()) {
+			return refuse(account, password, "address-throttled", sourceAddress);
+		}
+		if (device.isEmpty() && !account.guard().allowsAttemptAt(now)) {
 			// Refused unchecked: not a guess, so it does not lengthen the account's delay (the address counts it).
 			return refuse(account, password, account.guard().isLocked() ? "locked" : "throttled", sourceAddress);
 		}
 		if (!passwords.matches(password, account.passwordHash())) {
-			addressThrottle.recordFailure(sourceAddress);
+			// A trusted device's guesses count against the device, not against its network address.
+			addressThrottle.recordFailure(device.isPresent() ? device.get().throttleKey() : sourceAddress);
 			return inTransaction(() -> {
 				recordFailure(account, now);
 				events.publishEvent(new LoginFailed(account.id(), "bad-password"));
@@ -139,7 +161,7 @@ public class PasswordLogin {
 				log.info("event=identity.password.rehashed account={}", account.id());
 			}
 			if (account.hasMfa()) {
-				return new Outcome.SecondFactorRequired(account);
+				return new Outcome.SecondFactorRequired(account, device.isPresent());
 			}
 			events.publishEvent(new LoginSucceeded(account.id(), "password"));
 			return new Outcome.Authenticated(account);

@@ -147,6 +147,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
+				.authenticationDetailsSource(LoginDetails::new)
 				.successHandler(handlers)
 				.failureHandler(handlers)
 				.permitAll())
