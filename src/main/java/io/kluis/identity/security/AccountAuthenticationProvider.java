@@ -1,7 +1,9 @@
 package io.kluis.identity.security;
 
 import io.kluis.identity.account.AccountStatus;
+import io.kluis.shared.web.BusyException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,7 +34,13 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
 		String deviceCookie = authentication.getDetails() instanceof LoginDetails details ? details.deviceCookie() : null;
-		PasswordLogin.Outcome outcome = login.attempt(email, password, address, deviceCookie);
+		PasswordLogin.Outcome outcome;
+		try {
+			outcome = login.attempt(email, password, address, deviceCookie);
+		}
+		catch (BusyException busy) {
+			throw new AuthenticationServiceException("busy", busy);
+		}
 		if (outcome instanceof PasswordLogin.Outcome.Authenticated a) {
 			return Authentications.full(a.account());
 		}

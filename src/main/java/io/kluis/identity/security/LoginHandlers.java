@@ -59,6 +59,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception.getCause() instanceof io.kluis.shared.web.BusyException busy) {
+			response.setHeader("Retry-After", Long.toString(busy.retryAfter().toSeconds()));
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return;
+		}
 		String query = AccountAuthenticationProvider.isUnverified(exception) ? "unverified"
 				: exception instanceof DisabledException ? "blocked" : "error";
 		response.sendRedirect(request.getContextPath() + "/login?" + query);
