@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Bounds the password hashes (Argon2id: 19 MiB and tens of milliseconds each) computed at once:
- * {@code permits} at a time (the processor count), up to {@code maxWaiting} more queued for at most
+ * {@code permits} at a time (half the processors, at least one, so logins never take them all), up to {@code maxWaiting} more queued for at most
  * {@link #MAX_WAIT}; beyond that a {@link BusyException} (503 with Retry-After). A flood of login
  * attempts then slows only logins: it can neither fill the heap with Argon2 memory nor take every
  * processor from the requests of clients already logged in.
@@ -31,7 +31,7 @@ final class HashingGate {
 
 	static HashingGate forThisMachine() {
 		int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-		return new HashingGate(cores, 16 * cores);
+		return new HashingGate(Math.max(1, cores / 2), 16 * cores);
 	}
 
 	<T> T run(Supplier<T> hashing) {
