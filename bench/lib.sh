@@ -46,7 +46,7 @@ PY
   done
   [[ -n "$token" ]] || { echo "no verification mail arrived from :$port" >&2; exit 1; }
   curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/accounts/verification" -d "{\"token\":\"$token\"}"
-  local secret; secret=$(curl -sf -u "$email:$password" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/app-passwords" -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
+  local secret; secret=$(curl -sf -u "$email:$password" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/app-passwords" -d '{"name":"bench","scopes":["files","api:write"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
   curl -sf -o /dev/null -u "$email:$secret" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/spaces" -d '{"name":"bench"}'
   CUSTOMER_EMAIL=$email; CUSTOMER_SECRET=$secret
 }

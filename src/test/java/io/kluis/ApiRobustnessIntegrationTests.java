@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.Accounts;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -118,7 +119,7 @@ class ApiRobustnessIntegrationTests extends WithMailbox {
 	void setUp() {
 		http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		customer = TestAccounts.in(context).verified();
-		appPassword = appPasswords.create(customer.id(), "robustness test").secret();
+		appPassword = appPasswords.create(customer.id(), "robustness test", EnumSet.allOf(AppPasswordScope.class)).secret();
 	}
 
 	@Test

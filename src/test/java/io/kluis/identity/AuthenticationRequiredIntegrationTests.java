@@ -14,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.StaffAdministration;
+import java.util.EnumSet;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +98,7 @@ class AuthenticationRequiredIntegrationTests extends WithMailbox {
 	void anAppPasswordOpensOnlyItsOwnAccount() throws Exception {
 		var alice = fixtures.verified();
 		var bob = fixtures.verified();
-		String alicesSecret = appPasswords.create(alice.id(), "alice's client").secret();
+		String alicesSecret = appPasswords.create(alice.id(), "alice's client", EnumSet.allOf(AppPasswordScope.class)).secret();
 
 		mvc.perform(get("/api/v1/me").with(httpBasic(alice.email(), alicesSecret)).with(TestAccounts.from(address)))
 			.andExpect(status().isOk())
@@ -116,7 +118,7 @@ class AuthenticationRequiredIntegrationTests extends WithMailbox {
 	@DisplayName("ACC-2: a revoked app password no longer opens the account")
 	void aRevokedAppPasswordIsRefused() throws Exception {
 		var alice = fixtures.verified();
-		var created = appPasswords.create(alice.id(), "old phone");
+		var created = appPasswords.create(alice.id(), "old phone", EnumSet.allOf(AppPasswordScope.class));
 		appPasswords.revoke(alice.id(), created.id(), alice.id());
 
 		expectUnauthorized(get("/api/v1/me").with(httpBasic(alice.email(), created.secret()))
@@ -127,7 +129,7 @@ class AuthenticationRequiredIntegrationTests extends WithMailbox {
 	@DisplayName("ACC-2: an app password of an account that cannot log in is refused")
 	void anAppPasswordOfAnUnverifiedAccountIsRefused() throws Exception {
 		var unverified = fixtures.unverified();
-		String secret = appPasswords.create(unverified.id(), "client").secret();
+		String secret = appPasswords.create(unverified.id(), "client", EnumSet.allOf(AppPasswordScope.class)).secret();
 
 		expectUnauthorized(get("/api/v1/me").with(httpBasic(unverified.email(), secret)).with(TestAccounts.from(address)));
 	}

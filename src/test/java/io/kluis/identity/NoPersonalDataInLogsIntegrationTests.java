@@ -118,7 +118,8 @@ class NoPersonalDataInLogsIntegrationTests extends WithMailbox {
 		secrets.addAll(recoveryCodes);
 
 		// An app password: created, used by an API client, listed, revoked.
-		var created = (AppPasswords.Created) browse(post("/panel/security/app-passwords").param("name", "Xerxesvaldo's NAS"),
+		var created = (AppPasswords.Created) browse(post("/panel/security/app-passwords").param("name", "Xerxesvaldo's NAS")
+				.param("scopes", "api:write"),
 				ip).getModelAndView().getModel().get("created");
 		secrets.add(created.secret());
 		mvc.perform(get("/api/v1/me").with(httpBasic(email, created.secret())).with(TestAccounts.from(ip)))

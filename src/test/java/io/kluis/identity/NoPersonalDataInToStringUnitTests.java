@@ -103,7 +103,7 @@ class NoPersonalDataInToStringUnitTests {
 	@Test
 	void secretsAndTheirCarriersPrintNoSecret() {
 		var appPassword = AppPasswordSecret.generate();
-		var created = new AppPasswords.Created(UUID.randomUUID(), "Zyxwvutsrq's laptop", appPassword.display());
+		var created = new AppPasswords.Created(UUID.randomUUID(), "Zyxwvutsrq's laptop", java.util.Set.of(), appPassword.display());
 		assertThat(created.toString()).doesNotContain(appPassword.display(), appPassword.canonical(), "Zyxwvutsrq");
 		assertThat(appPassword.toString()).doesNotContain(appPassword.canonical());
 

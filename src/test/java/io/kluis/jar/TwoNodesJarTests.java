@@ -109,7 +109,7 @@ class TwoNodesJarTests {
 		String token = Mailbox.token(Mailbox.awaitMail(email, 1), "/verify");
 		assertThat(client.json(b, "POST", "/api/v1/accounts/verification", "{\"token\":\"" + token + "\"}").statusCode())
 			.isEqualTo(204);
-		var created = client.json(b, "POST", "/api/v1/app-passwords", "{\"name\":\"two nodes\"}", "Authorization",
+		var created = client.json(b, "POST", "/api/v1/app-passwords", "{\"name\":\"two nodes\",\"scopes\":[\"files\",\"api:write\"]}", "Authorization",
 				Client.basic(email, PASSWORD));
 		assertThat(created.statusCode()).as(Client.text(created)).isEqualTo(201);
 		secret = JSON.readTree(created.body()).get("secret").asString();
@@ -198,7 +198,7 @@ class TwoNodesJarTests {
 	@Order(6)
 	@DisplayName("an app password revoked on one node is refused by the other at once")
 	void revocationAcrossNodes() {
-		var created = client.json(a, "POST", "/api/v1/app-passwords", "{\"name\":\"to revoke\"}", "Authorization",
+		var created = client.json(a, "POST", "/api/v1/app-passwords", "{\"name\":\"to revoke\",\"scopes\":[\"files\",\"api:write\"]}", "Authorization",
 				Client.basic(email, PASSWORD));
 		assertThat(created.statusCode()).isEqualTo(201);
 		JsonNode appPassword = JSON.readTree(created.body());

@@ -21,12 +21,13 @@ import io.kluis.audit.AuditTrail;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.RegistrationRequest;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.policy.PolicyAcknowledgements;
-import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.RetentionRule;
+import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.requests.DataSubjectRequest;
 import io.kluis.privacy.requests.DataSubjectRequests;
 import io.kluis.privacy.requests.IdCopies;
@@ -45,6 +46,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -235,13 +237,15 @@ class AfterTheServiceEndsIntegrationTests extends WithMailbox {
 		String answer = unique("An") + " here is everything.";
 		var id = fixtures.verified(new RegistrationRequest(email, TestAccounts.PASSWORD, first, last, street, "1234 AB", city,
 				"NL", LocalDate.of(1980, 2, 3), phone, company, true), registeredFrom).id();
-		String secret = appPasswords.create(id, app).secret();
+		String secret = appPasswords.create(id, app, EnumSet.allOf(AppPasswordScope.class)).secret();
 		new TestSessions(sessionRepository, jdbc).open(id, "Firefox on Linux");
 		mvc.perform(post("/login").with(csrf()).with(TestAccounts.from(TestAccounts.uniqueAddress()))
 			.param("email", email).param("password", "not the password"));
-		String export = mvc.perform(post("/api/v1/me/exports").with(httpBasic(email, secret)))
+		String export = mvc.perform(post("/api/v1/me/exports").with(httpBasic(email, secret))
+				.header("X-Kluis-Password", TestAccounts.PASSWORD))
 			.andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
-		await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get(export).with(httpBasic(email, secret)))
+		await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get(export).with(httpBasic(email, secret))
+				.header("X-Kluis-Password", TestAccounts.PASSWORD))
 			.andReturn().getResponse().getStatus() == 200);
 		var loggedIn = authentication(fixtures.authentication(id, false));
 		mvc.perform(post("/newsletter").with(csrf()).with(loggedIn).with(TestAccounts.from(signedUpFrom))

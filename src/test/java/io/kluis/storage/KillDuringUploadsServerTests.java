@@ -275,7 +275,7 @@ class KillDuringUploadsServerTests {
 		assertThat(post("/api/v1/accounts", registration, null).statusCode()).isEqualTo(202);
 		String token = Mailbox.token(Mailbox.awaitMail(email, 1), "/verify");
 		assertThat(post("/api/v1/accounts/verification", Map.of("token", token), null).statusCode()).isEqualTo(204);
-		var created = post("/api/v1/app-passwords", Map.of("name", "kill test"), basic(PASSWORD));
+		var created = post("/api/v1/app-passwords", Map.of("name", "kill test", "scopes", List.of("files", "api:write")), basic(PASSWORD));
 		assertThat(created.statusCode()).isEqualTo(201);
 		secret = JSON.readTree(created.body()).get("secret").asString();
 		assertThat(post("/api/v1/spaces", Map.of("name", "crash", "kind", "PLAIN"), basic(secret)).statusCode())

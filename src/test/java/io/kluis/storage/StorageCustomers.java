@@ -1,8 +1,10 @@
 package io.kluis.storage;
 
 import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.shared.AccountId;
+import java.util.EnumSet;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -64,7 +66,7 @@ public final class StorageCustomers {
 
 	/** A new app password of this name for an existing account (customer or staff). */
 	public Customer withAppPassword(TestAccounts.Known account, String name) {
-		String secret = appPasswords.create(account.id(), name).secret();
+		String secret = appPasswords.create(account.id(), name, EnumSet.allOf(AppPasswordScope.class)).secret();
 		return new Customer(account, secret, new DavClient(baseUrl, account.email(), secret));
 	}
 }

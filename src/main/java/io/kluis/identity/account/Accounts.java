@@ -10,6 +10,7 @@ import io.kluis.shared.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,11 +65,14 @@ public class Accounts {
 
 	private final TransactionTemplate reads;
 
+	private final TransactionTemplate writes;
+
 	public Accounts(JdbcClient jdbc, PersonalDataCipher cipher, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
+		this.writes = new TransactionTemplate(transactions);
 	}
 
 	public Optional<Account> findById(AccountId id) {
@@ -154,9 +158,14 @@ public class Accounts {
 		writeRoles(account);
 	}
 
-	/** Saves changes, refusing to overwrite a concurrent change (optimistic locking). */
+	/**
+	 * Saves changes, refusing to overwrite a concurrent change (optimistic locking). The failed-login
+	 * state is not written here: it changes only through the atomic statements below, so a burst of
+	 * wrong passwords neither loses counts nor makes other changes fail.
+	 */
 	public void update(Account account) {
 		var values = columnValues(account);
+		GUARD_COLUMNS.forEach(values::remove);
 		var assignments = String.join(", ", values.keySet().stream().map(k -> k + " = ?").toList());
 		var params = new ArrayList<>(values.values());
 		params.add(account.id().value());
@@ -168,6 +177,60 @@ public class Accounts {
 		}
 		jdbc.sql("delete from identity_account_roles where account_id = ?").param(account.id().value()).update();
 		writeRoles(account);
+	}
+
+	private static final List<String> GUARD_COLUMNS = List.of("failed_logins", "last_failed_login_at",
+			"throttled_until", "locked_at");
+
+	/**
+	 * Counts one failed factor (wrong password or code) with an atomic increment in the database,
+	 * however many arrive at once, and sets the delay and the lock the policy asks for. The row is
+	 * locked from here to the end of the caller's transaction (or of these statements, without one),
+	 * so concurrent failures are counted one after another; callers keep that short (no password
+	 * hashing after it).
+	 * @return true when this failure locked the account
+	 */
+	public boolean recordLoginFailure(Account account, Instant now, LoginGuard.Policy policy) {
+		boolean lockedNow = Boolean.TRUE.equals(writes.execute(status -> countFailure(account, now, policy)));
+		account.guard().recordFailure(now, policy);
+		return lockedNow;
+	}
+
+	private boolean countFailure(Account account, Instant now, LoginGuard.Policy policy) {
+		UUID id = account.id().value();
+		jdbc.sql("update identity_accounts set failed_logins = failed_logins + 1, last_failed_login_at = ? where id = ?")
+			.params(Timestamp.from(now), id)
+			.update();
+		int failures = jdbc.sql("select failed_logins from identity_accounts where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		Duration delay = policy.delayAfter(failures);
+		jdbc.sql("update identity_accounts set throttled_until = ? where id = ?")
+			.params(delay.isZero() ? null : Timestamp.from(now.plus(delay)), id)
+			.update();
+		boolean lockedNow = failures >= policy.lockAfter()
+				&& jdbc.sql("update identity_accounts set locked_at = ? where id = ? and locked_at is null")
+					.params(Timestamp.from(now), id)
+					.update() == 1;
+		return lockedNow;
+	}
+
+	/** Forgives earlier failures after a complete login (the lock, if any, stays). */
+	public void recordLoginSuccess(Account account) {
+		jdbc.sql("update identity_accounts set failed_logins = 0, throttled_until = null where id = ?")
+			.param(account.id().value())
+			.update();
+		account.guard().recordSuccess();
+	}
+
+	/** Lifts a lock and forgets the failures. */
+	public void unlock(Account account) {
+		jdbc.sql("update identity_accounts set failed_logins = 0, throttled_until = null, locked_at = null where id = ?")
+			.param(account.id().value())
+			.update();
+		account.guard().unlock();
 	}
 
 	/** Deletes the account row and everything that cascades from it; returns rows deleted (0 or 1). */

@@ -95,8 +95,8 @@ public class PasswordManagement {
 			throw new NotFoundException("reset link");
 		}
 		account.changePassword(passwords.hash(newPassword), clock.instant());
-		account.guard().unlock();
 		accounts.update(account);
+		accounts.unlock(account);
 		sessions.endAll(id, null);
 		appPasswords.revokeAll(id, id);
 		mails.passwordChanged(account);
@@ -136,18 +136,15 @@ public class PasswordManagement {
 		if (passwords.matches(password, account.passwordHash())) {
 			return true;
 		}
-		account.guard().recordFailure(clock.instant(), LoginGuard.Policy.DEFAULT);
-		accounts.update(account);
+		accounts.recordLoginFailure(account, clock.instant(), LoginGuard.Policy.DEFAULT);
 		return false;
 	}
 
 	/** Counts a failed second factor during re-authentication against the account's login limits. */
 	@Transactional
 	public void recordFailedFactor(AccountId id) {
-		accounts.findById(id).ifPresent(account -> {
-			account.guard().recordFailure(clock.instant(), LoginGuard.Policy.DEFAULT);
-			accounts.update(account);
-		});
+		accounts.findById(id)
+			.ifPresent(account -> accounts.recordLoginFailure(account, clock.instant(), LoginGuard.Policy.DEFAULT));
 	}
 
 	/** Lifts a lock from the link mailed when it was set; false when the link does not work. */
@@ -159,8 +156,7 @@ public class PasswordManagement {
 		}
 		var account = accounts.findById(redeemed.get().account());
 		account.ifPresent(a -> {
-			a.guard().unlock();
-			accounts.update(a);
+			accounts.unlock(a);
 			events.publishEvent(new AccountUnlocked(a.id(), a.id()));
 		});
 		return account.isPresent();
@@ -170,8 +166,7 @@ public class PasswordManagement {
 	@Transactional
 	public void unlockByStaff(AccountId id, AccountId staff) {
 		Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account"));
-		account.guard().unlock();
-		accounts.update(account);
+		accounts.unlock(account);
 		events.publishEvent(new AccountUnlocked(id, staff));
 	}
 

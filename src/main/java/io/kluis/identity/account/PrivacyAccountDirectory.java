@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Identity's answer to the privacy engine's questions about accounts (privacy never imports identity). */
 @Component
@@ -16,14 +15,11 @@ class PrivacyAccountDirectory implements AccountDirectory {
 
 	private final Accounts accounts;
 
-	private final PasswordManagement passwords;
+	private final AccountReauthentication reauthentication;
 
-	private final MultiFactor multiFactor;
-
-	PrivacyAccountDirectory(Accounts accounts, PasswordManagement passwords, MultiFactor multiFactor) {
+	PrivacyAccountDirectory(Accounts accounts, AccountReauthentication reauthentication) {
 		this.accounts = accounts;
-		this.passwords = passwords;
-		this.multiFactor = multiFactor;
+		this.reauthentication = reauthentication;
 	}
 
 	@Override
@@ -42,21 +38,8 @@ class PrivacyAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
-	@Transactional
 	public boolean reauthenticate(AccountId id, String password, @Nullable String secondFactorCode) {
-		if (!passwords.verify(id, password)) {
-			return false;
-		}
-		var account = accounts.findById(id);
-		if (account.isEmpty() || !account.get().hasMfa()) {
-			return account.isPresent();
-		}
-		if (secondFactorCode != null && secondFactorCode.length() <= 64
-				&& multiFactor.verify(id, secondFactorCode.strip()).isPresent()) {
-			return true;
-		}
-		passwords.recordFailedFactor(id);
-		return false;
+		return reauthentication.confirms(id, password, secondFactorCode);
 	}
 
 	private static AccountContact contact(Account account) {

@@ -1,7 +1,9 @@
 package io.kluis.identity.api;
 
 import io.kluis.identity.CurrentAccount;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
+import java.time.Instant;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -24,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/app-passwords")
 class AppPasswordsApi {
 
-	record NewAppPassword(@Nullable String name) {
+	record NewAppPassword(@Nullable String name, @Nullable List<String> scopes) {
 	}
 
-	record CreatedAppPassword(UUID id, String name, String secret) {
+	record CreatedAppPassword(UUID id, String name, List<String> scopes, String secret) {
 
 		@Override
 		public String toString() {
@@ -46,26 +48,38 @@ class AppPasswordsApi {
 
 	/**
 	 * Creates an app password. Authenticated by the account password (HTTP Basic) and, when MFA is
-	 * on, header X-Kluis-OTP: the one API call that accepts the account password. The secret is in
-	 * this response only.
+	 * on, header X-Kluis-OTP: the one API call that accepts the account password. {@code scopes}
+	 * names what it may reach ({@code files}, {@code api:read}, {@code api:write}); without it, only
+	 * WebDAV ({@code files}). The secret is in this response only.
 	 */
-	@Operation(summary = "Create an app password (Basic with the account password, plus X-Kluis-OTP with MFA)")
+	@Operation(summary = "Create an app password (Basic with the account password, plus X-Kluis-OTP with MFA); "
+			+ "scopes: files (WebDAV, the default), api:read, api:write")
 	@PostMapping
 	ResponseEntity<CreatedAppPassword> create(@RequestBody(required = false) @Nullable NewAppPassword body,
 			HttpServletRequest request) {
 		var account = accountPassword.authenticate(request);
 		String name = body == null || body.name() == null ? "" : body.name();
-		var created = appPasswords.create(account.id(), name);
+		var scopes = AppPasswordScope.of(body == null || body.scopes() == null ? List.of() : body.scopes());
+		var created = appPasswords.create(account.id(), name, scopes);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/app-passwords/" + created.id()))
 			.header("Cache-Control", "no-store")
-			.body(new CreatedAppPassword(created.id(), created.name(), created.secret()));
+			.body(new CreatedAppPassword(created.id(), created.name(),
+					created.scopes().stream().sorted().map(AppPasswordScope::value).toList(), created.secret()));
 	}
 
 	@Operation(summary = "List your app passwords (never their secrets)")
 	@GetMapping
-	List<AppPasswords.Listed> list(@AuthenticationPrincipal CurrentAccount current) {
-		return appPasswords.list(current.id());
+	List<ListedAppPassword> list(@AuthenticationPrincipal CurrentAccount current) {
+		return appPasswords.list(current.id()).stream().map(ListedAppPassword::of).toList();
+	}
+
+	record ListedAppPassword(UUID id, String name, List<String> scopes, Instant createdAt, @Nullable Instant lastUsedAt) {
+
+		static ListedAppPassword of(AppPasswords.Listed p) {
+			return new ListedAppPassword(p.id(), p.name(), p.scopes().stream().sorted().map(AppPasswordScope::value).toList(),
+					p.createdAt(), p.lastUsedAt());
+		}
 	}
 
 	@Operation(summary = "Revoke one of your app passwords")

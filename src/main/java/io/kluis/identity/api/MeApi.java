@@ -3,7 +3,7 @@ package io.kluis.identity.api;
 import io.kluis.identity.CurrentAccount;
 import io.kluis.identity.account.Account;
 import io.kluis.identity.account.MultiFactor;
-import io.kluis.identity.account.PasswordManagement;
+import io.kluis.identity.account.AccountReauthentication;
 import io.kluis.identity.account.PersonalDataManagement;
 import io.kluis.shared.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The caller's own account (HTTP Basic with an app password): view and correct personal data
- * (RIG-2), and manage the second factor. Changing the second factor also needs the account
- * password in {@code X-Kluis-Password} (re-authentication).
+ * (RIG-2), and manage the second factor. Changing the email address or the second factor also
+ * needs re-authentication: the account password in {@code X-Kluis-Password} and, when a second
+ * factor is on, a current code in {@code X-Kluis-OTP}, so an app password alone never reaches
+ * account takeover.
  */
 @RestController
 @RequestMapping("/api/v1/me")
@@ -93,12 +95,12 @@ class MeApi {
 
 	private final MultiFactor multiFactor;
 
-	private final PasswordManagement passwords;
+	private final AccountReauthentication reauthentication;
 
-	MeApi(PersonalDataManagement personalData, MultiFactor multiFactor, PasswordManagement passwords) {
+	MeApi(PersonalDataManagement personalData, MultiFactor multiFactor, AccountReauthentication reauthentication) {
 		this.personalData = personalData;
 		this.multiFactor = multiFactor;
-		this.passwords = passwords;
+		this.reauthentication = reauthentication;
 	}
 
 	@Operation(summary = "Your account and personal data")
@@ -111,9 +113,16 @@ class MeApi {
 	 * Corrects personal data; absent fields stay as they are. A new email address is not applied
 	 * here: a confirmation link goes to it, and the response is 202 until it is used.
 	 */
-	@Operation(summary = "Correct your personal data (RIG-2); a new email address is confirmed by mail")
+	@Operation(summary = "Correct your personal data (RIG-2); a new email address needs X-Kluis-Password "
+			+ "(and X-Kluis-OTP with MFA) and is confirmed by mail")
 	@PatchMapping
-	ResponseEntity<Me> patch(@RequestBody Patch body, @AuthenticationPrincipal CurrentAccount current) {
+	ResponseEntity<Me> patch(@RequestBody Patch body, @AuthenticationPrincipal CurrentAccount current,
+			@RequestHeader(name = AccountReauthentication.PASSWORD_HEADER, required = false) @Nullable String password,
+			@RequestHeader(name = AccountReauthentication.CODE_HEADER, required = false) @Nullable String code) {
+		if (body.email() != null) {
+			// Checked before anything changes: the email address is the key to a password reset.
+			reauthenticate(current, password, code);
+		}
 		Locale locale = null;
 		if (body.language() != null) {
 			if (!body.language().equals("nl") && !body.language().equals("en")) {
@@ -131,11 +140,12 @@ class MeApi {
 		return ResponseEntity.ok(Me.of(personalData.view(current.id())));
 	}
 
-	@Operation(summary = "Start TOTP set-up; needs X-Kluis-Password")
+	@Operation(summary = "Start TOTP set-up; needs X-Kluis-Password (and X-Kluis-OTP with MFA)")
 	@PostMapping("/totp")
 	TotpEnrollment beginTotp(@AuthenticationPrincipal CurrentAccount current,
-			@RequestHeader(name = "X-Kluis-Password", required = false) @Nullable String password) {
-		reauthenticate(current, password);
+			@RequestHeader(name = AccountReauthentication.PASSWORD_HEADER, required = false) @Nullable String password,
+			@RequestHeader(name = AccountReauthentication.CODE_HEADER, required = false) @Nullable String code) {
+		reauthenticate(current, password, code);
 		var enrollment = multiFactor.beginTotp(current.id());
 		return new TotpEnrollment(enrollment.secret(), enrollment.otpauthUri());
 	}
@@ -148,18 +158,20 @@ class MeApi {
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(new RecoveryCodes(codes));
 	}
 
-	@Operation(summary = "Remove the second factor; needs X-Kluis-Password")
+	@Operation(summary = "Remove the second factor; needs X-Kluis-Password and X-Kluis-OTP")
 	@DeleteMapping("/totp")
 	ResponseEntity<Void> disableTotp(@AuthenticationPrincipal CurrentAccount current,
-			@RequestHeader(name = "X-Kluis-Password", required = false) @Nullable String password) {
-		reauthenticate(current, password);
+			@RequestHeader(name = AccountReauthentication.PASSWORD_HEADER, required = false) @Nullable String password,
+			@RequestHeader(name = AccountReauthentication.CODE_HEADER, required = false) @Nullable String code) {
+		reauthenticate(current, password, code);
 		multiFactor.disable(current.id(), current.id());
 		return ResponseEntity.noContent().build();
 	}
 
-	private void reauthenticate(CurrentAccount current, @Nullable String password) {
-		if (password == null || !passwords.verify(current.id(), password)) {
-			throw new InvalidInputException("X-Kluis-Password", "send your current account password in X-Kluis-Password");
+	private void reauthenticate(CurrentAccount current, @Nullable String password, @Nullable String code) {
+		if (!reauthentication.confirms(current.id(), password, code)) {
+			throw new InvalidInputException(AccountReauthentication.PASSWORD_HEADER, "send your current account password in "
+					+ "X-Kluis-Password and, when a second factor is on, a current code in X-Kluis-OTP");
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package io.kluis.identity.security;
 
 import io.kluis.identity.account.AccountStatus;
+import io.kluis.shared.web.BusyException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,12 +33,19 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		PasswordLogin.Outcome outcome = login.attempt(email, password, address);
+		String deviceCookie = authentication.getDetails() instanceof LoginDetails details ? details.deviceCookie() : null;
+		PasswordLogin.Outcome outcome;
+		try {
+			outcome = login.attempt(email, password, address, deviceCookie);
+		}
+		catch (BusyException busy) {
+			throw new AuthenticationServiceException("busy", busy);
+		}
 		if (outcome instanceof PasswordLogin.Outcome.Authenticated a) {
 			return Authentications.full(a.account());
 		}
 		if (outcome instanceof PasswordLogin.Outcome.SecondFactorRequired s) {
-			return new MfaPendingAuthentication(s.account().id());
+			return new MfaPendingAuthentication(s.account().id(), s.trustedDevice());
 		}
 		if (outcome instanceof PasswordLogin.Outcome.Inactive i) {
 			throw new DisabledException(INACTIVE_PREFIX + i.status().name());

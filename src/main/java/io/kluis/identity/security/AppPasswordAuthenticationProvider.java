@@ -16,6 +16,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,10 +36,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>WebDAV clients send the credentials with every request (a folder sync is thousands of them),
  * so a successful check is remembered for {@link #REMEMBER} under a keyed hash of user name and
- * secret (the secret itself is never kept): the next requests skip the database and the
- * decryption of the account. Revoking an app password, changing the password, blocking or locking
- * the account, or erasing it, forgets everything remembered at once on this node; on other nodes of a cluster, and
- * for an account being erased, the remembered check expires within {@link #REMEMBER}.
+ * secret (the secret itself is never kept): the next requests skip the secret's hash, the look-up
+ * by email and the decryption of the account. They do not skip the database: each one asks, by
+ * primary key, whether that app password is still unrevoked and its account still active, so a
+ * revocation, a block or an erasure on any node of a cluster takes effect on every node at once.
+ * Revoking, changing the password, blocking, locking or erasing also forgets everything remembered
+ * on this node.
  */
 @Component
 class AppPasswordAuthenticationProvider implements AuthenticationProvider {
@@ -56,7 +60,10 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final SecretKeySpec rememberKey;
 
-	private record Remembered(Authentication authentication, long expiresAtNanos) {
+	private record Remembered(Authentication authentication, UUID appPassword, long expiresAtNanos) {
+	}
+
+	private record Checked(Authentication authentication, UUID appPassword) {
 	}
 
 	AppPasswordAuthenticationProvider(AppPasswords appPasswords, Accounts accounts, AddressThrottle addressThrottle) {
@@ -75,14 +82,18 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 		String rememberAs = rememberKey(user, secret);
 		Remembered known = remembered.get(rememberAs);
 		if (known != null && known.expiresAtNanos() - System.nanoTime() > 0) {
-			return known.authentication();
+			if (appPasswords.stillValid(known.appPassword())) {
+				return known.authentication();
+			}
+			remembered.remove(rememberAs);
 		}
-		Authentication result = check(user, secret, authentication);
+		Checked result = check(user, secret, authentication);
 		if (remembered.size() >= MAX_REMEMBERED) {
 			remembered.clear();
 		}
-		remembered.put(rememberAs, new Remembered(result, System.nanoTime() + REMEMBER.toNanos()));
-		return result;
+		remembered.put(rememberAs,
+				new Remembered(result.authentication(), result.appPassword(), System.nanoTime() + REMEMBER.toNanos()));
+		return result.authentication();
 	}
 
 	/** Forgets every remembered check when credentials or the account's standing change. */
@@ -103,21 +114,21 @@ class AppPasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
-	private Authentication check(String user, String secret, Authentication authentication) {
+	private Checked check(String user, String secret, Authentication authentication) {
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		if (!addressThrottle.allows(address)) {
-			throw new BadCredentialsException("refused");
-		}
+		// No address check before: an app password is 160 random bits, so a throttled address cannot
+		// guess one, and a correct one is never refused because others behind the same address guessed.
 		Account account = EmailAddress.isValid(user) ? accounts.findByEmail(EmailAddress.of(user))
 			.filter(a -> a.status() == AccountStatus.ACTIVE)
-			.filter(a -> appPasswords.authenticate(a.id(), secret))
 			.orElse(null) : null;
-		if (account == null) {
+		var checked = account == null ? Optional.<AppPasswords.Authenticated>empty()
+				: appPasswords.authenticate(account.id(), secret);
+		if (checked.isEmpty()) {
 			addressThrottle.recordFailure(address);
 			throw new BadCredentialsException("refused");
 		}
-		return Authentications.full(account);
+		return new Checked(Authentications.appPassword(account, checked.get().scopes()), checked.get().id());
 	}
 
 	@Override

@@ -25,8 +25,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 
 	private final Clock clock;
 
-	LoginHandlers(Clock clock) {
+	private final DeviceCookies deviceCookies;
+
+	LoginHandlers(Clock clock, DeviceCookies deviceCookies) {
 		this.clock = clock;
+		this.deviceCookies = deviceCookies;
 	}
 
 	@Override
@@ -37,6 +40,9 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 			return;
 		}
 		SessionDetails.record(request, clock.millis());
+		if (authentication.getPrincipal() instanceof CurrentAccount account) {
+			deviceCookies.issue(response, account.id());
+		}
 		response.sendRedirect(targetAfterLogin(request, response, authentication));
 	}
 
@@ -53,6 +59,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception.getCause() instanceof io.kluis.shared.web.BusyException busy) {
+			response.setHeader("Retry-After", Long.toString(busy.retryAfter().toSeconds()));
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return;
+		}
 		String query = AccountAuthenticationProvider.isUnverified(exception) ? "unverified"
 				: exception instanceof DisabledException ? "blocked" : "error";
 		response.sendRedirect(request.getContextPath() + "/login?" + query);

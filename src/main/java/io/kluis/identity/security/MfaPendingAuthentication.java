@@ -15,14 +15,26 @@ public class MfaPendingAuthentication extends AbstractAuthenticationToken {
 
 	private final AccountId account;
 
+	private final boolean trustedDevice;
+
 	public MfaPendingAuthentication(AccountId account) {
+		this(account, false);
+	}
+
+	/** @param trustedDevice the password came with a valid device cookie ({@link DeviceCookies}) */
+	public MfaPendingAuthentication(AccountId account, boolean trustedDevice) {
 		super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
 		this.account = account;
+		this.trustedDevice = trustedDevice;
 		setAuthenticated(true);
 	}
 
 	public AccountId account() {
 		return account;
+	}
+
+	public boolean trustedDevice() {
+		return trustedDevice;
 	}
 
 	@Override

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks an email and password, with throttling per account and per source address.
@@ -43,7 +45,11 @@ public class PasswordLogin {
 		}
 
 		/** Password correct; the TOTP or recovery code step follows. */
-		record SecondFactorRequired(Account account) implements Outcome {
+		record SecondFactorRequired(Account account, boolean trustedDevice) implements Outcome {
+
+			public SecondFactorRequired(Account account) {
+				this(account, false);
+			}
 		}
 
 		/** Refused; {@code reason} is a code for the audit trail, the user sees one generic message. */
@@ -71,8 +77,15 @@ public class PasswordLogin {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
+	private final DeviceCookies deviceCookies;
+
 	PasswordLogin(Accounts accounts, PasswordHashing passwords, AddressThrottle addressThrottle, OneTimeTokens tokens,
-			IdentityMails mails, IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
+			IdentityMails mails, IdentityProperties properties, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager, DeviceCookies deviceCookies) {
+		this.deviceCookies = deviceCookies;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.addressThrottle = addressThrottle;
@@ -83,10 +96,25 @@ public class PasswordLogin {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * Checks one attempt. Not one transaction: the Argon2 verification (tens of milliseconds, 19 MiB)
+	 * runs without holding a database connection or a row lock, and what the attempt changes is
+	 * written afterwards in short transactions of their own, so a burst of attempts neither exhausts
+	 * the connection pool nor collides on the account row.
+	 */
 	public Outcome attempt(String emailText, String password, String sourceAddress) {
+		return attempt(emailText, password, sourceAddress, null);
+	}
+
+	/**
+	 * @param deviceCookie the browser's device cookie ({@link DeviceCookies}), if it sent one: a
+	 *     device that proved itself for this account is not refused because of others' guesses
+	 *     from its address or at the account; its own wrong passwords count against the device
+	 */
+	public Outcome attempt(String emailText, String password, String sourceAddress, @Nullable String deviceCookie) {
 		Instant now = clock.instant();
-		if (!addressThrottle.allows(sourceAddress)) {
+		boolean addressAllowed = addressThrottle.allows(sourceAddress);
+		if (!addressAllowed && deviceCookie == null) {
 			return refuse(null, password, "address-throttled", sourceAddress);
 		}
 		if (!EmailAddress.isValid(emailText) || password.length() > 1024) {
@@ -94,37 +122,54 @@ public class PasswordLogin {
 		}
 		Optional<Account> found = accounts.findByEmail(EmailAddress.of(emailText));
 		if (found.isEmpty()) {
-			return refuse(null, password, "unknown-account", sourceAddress);
+			return refuse(null, password, addressAllowed ? "unknown-account" : "address-throttled", sourceAddress);
 		}
 		Account account = found.get();
-		if (!account.guard().allowsAttemptAt(now)) {
+		var device = deviceCookies.verify(deviceCookie, account).filter(d -> addressThrottle.allows(d.throttleKey()));
+		if (!addressAllowed && device.isEmpty()) {
+			return refuse(account, password, "address-throttled", sourceAddress);
+		}
+		if (device.isEmpty() && !account.guard().allowsAttemptAt(now)) {
+			// Refused unchecked: not a guess, so it does not lengthen the account's delay (the address counts it).
 			return refuse(account, password, account.guard().isLocked() ? "locked" : "throttled", sourceAddress);
 		}
 		if (!passwords.matches(password, account.passwordHash())) {
-			recordFailure(account, now);
-			addressThrottle.recordFailure(sourceAddress);
-			events.publishEvent(new LoginFailed(account.id(), "bad-password"));
-			return new Outcome.Refused("bad-password");
+			// A trusted device's guesses count against the device, not against its network address.
+			addressThrottle.recordFailure(device.isPresent() ? device.get().throttleKey() : sourceAddress);
+			return inTransaction(() -> {
+				recordFailure(account, now);
+				events.publishEvent(new LoginFailed(account.id(), "bad-password"));
+				return new Outcome.Refused("bad-password");
+			});
 		}
 		if (account.status() != AccountStatus.ACTIVE) {
-			events.publishEvent(new LoginFailed(account.id(), "status-" + account.status().name().toLowerCase()));
-			return new Outcome.Inactive(account.status());
+			return inTransaction(() -> {
+				events.publishEvent(new LoginFailed(account.id(), "status-" + account.status().name().toLowerCase()));
+				return new Outcome.Inactive(account.status());
+			});
 		}
-		if (!account.hasMfa()) {
-			// With a second factor the login is not complete yet: failures are forgiven only after
-			// the code (SecondFactorLogin), or each new password step would reset the code guesses.
-			account.guard().recordSuccess();
-		}
-		if (passwords.needsRehash(account.passwordHash())) {
-			account.upgradePasswordHash(passwords.hash(password));
-			log.info("event=identity.password.rehashed account={}", account.id());
-		}
-		accounts.update(account);
-		if (account.hasMfa()) {
-			return new Outcome.SecondFactorRequired(account);
-		}
-		events.publishEvent(new LoginSucceeded(account.id(), "password"));
-		return new Outcome.Authenticated(account);
+		String rehashed = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
+		return inTransaction(() -> {
+			if (!account.hasMfa() && (account.guard().failures() > 0 || account.guard().throttledUntil() != null)) {
+				// With a second factor the login is not complete yet: failures are forgiven only after
+				// the code (SecondFactorLogin), or each new password step would reset the code guesses.
+				accounts.recordLoginSuccess(account);
+			}
+			if (rehashed != null) {
+				account.upgradePasswordHash(rehashed);
+				accounts.update(account);
+				log.info("event=identity.password.rehashed account={}", account.id());
+			}
+			if (account.hasMfa()) {
+				return new Outcome.SecondFactorRequired(account, device.isPresent());
+			}
+			events.publishEvent(new LoginSucceeded(account.id(), "password"));
+			return new Outcome.Authenticated(account);
+		});
+	}
+
+	private Outcome inTransaction(java.util.function.Supplier<Outcome> work) {
+		return transactions.execute(status -> work.get());
 	}
 
 	/**
@@ -132,8 +177,7 @@ public class PasswordLogin {
 	 * delays, and a lock with an unlock link mailed to the owner when the limit is reached.
 	 */
 	void recordFailure(Account account, Instant now) {
-		boolean lockedNow = account.guard().recordFailure(now, LoginGuard.Policy.DEFAULT);
-		accounts.update(account);
+		boolean lockedNow = accounts.recordLoginFailure(account, now, LoginGuard.Policy.DEFAULT);
 		if (lockedNow) {
 			String token = tokens.issue(account.id(), TokenPurpose.UNLOCK, properties.unlockLinkValidity(), null);
 			mails.unlock(account, token);
@@ -142,10 +186,12 @@ public class PasswordLogin {
 		}
 	}
 
-	private Outcome refuse(Account account, String password, String reason, String sourceAddress) {
+	private Outcome refuse(@Nullable Account account, String password, String reason, String sourceAddress) {
 		passwords.spendVerificationTime(password);
 		addressThrottle.recordFailure(sourceAddress);
-		events.publishEvent(new LoginFailed(account == null ? null : account.id(), reason));
-		return new Outcome.Refused(reason);
+		return inTransaction(() -> {
+			events.publishEvent(new LoginFailed(account == null ? null : account.id(), reason));
+			return new Outcome.Refused(reason);
+		});
 	}
 }

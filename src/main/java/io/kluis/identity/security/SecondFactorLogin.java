@@ -46,9 +46,18 @@ public class SecondFactorLogin {
 	/** The account, when the code completes its login; empty otherwise. */
 	@Transactional
 	public Optional<Account> complete(AccountId id, String code, String sourceAddress) {
+		return complete(id, code, sourceAddress, false);
+	}
+
+	/**
+	 * @param trustedDevice the password step came with a valid device cookie: the account's delay or
+	 *     lock (others' guesses) does not stop it; wrong codes still count
+	 */
+	@Transactional
+	public Optional<Account> complete(AccountId id, String code, String sourceAddress, boolean trustedDevice) {
 		Account account = accounts.findById(id).orElse(null);
 		if (account == null || account.status() != AccountStatus.ACTIVE
-				|| !account.guard().allowsAttemptAt(clock.instant())) {
+				|| (!trustedDevice && !account.guard().allowsAttemptAt(clock.instant()))) {
 			events.publishEvent(new LoginFailed(id, "second-factor-refused"));
 			return Optional.empty();
 		}
@@ -60,8 +69,7 @@ public class SecondFactorLogin {
 			events.publishEvent(new LoginFailed(id, "bad-second-factor"));
 			return Optional.empty();
 		}
-		current.guard().recordSuccess();
-		accounts.update(current);
+		accounts.recordLoginSuccess(current);
 		events.publishEvent(new LoginSucceeded(id, method.get()));
 		return Optional.of(accounts.findById(id).orElseThrow());
 	}

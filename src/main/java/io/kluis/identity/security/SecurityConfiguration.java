@@ -1,6 +1,7 @@
 package io.kluis.identity.security;
 
 
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.SecuritySettings;
 import io.kluis.shared.web.StrictHeaders;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +34,7 @@ import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -81,11 +87,23 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, AppPasswordAuthenticationProvider appPasswords,
 			ProblemAuthenticationEntryPoint entryPoint, Environment environment) throws Exception {
 		http.securityMatcher("/api/**", "/dav", "/dav/**")
-			.authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("CUSTOMER", "STAFF"))
+			.authorizeHttpRequests(a -> a
+				// An app password reaches only what its scopes grant (AppPasswordScope).
+				.requestMatchers("/dav", "/dav/**").access(accountWith(AppPasswordScope.FILES))
+				.requestMatchers(HttpMethod.GET, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
+				.requestMatchers(HttpMethod.HEAD, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
+				.anyRequest().access(accountWith(AppPasswordScope.API_WRITE)))
 			.authenticationManager(new ProviderManager(appPasswords))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
 		return statelessApi(http, environment);
+	}
+
+	/** A customer or staff account whose app password has one of these scopes. */
+	private static AuthorizationManager<RequestAuthorizationContext> accountWith(AppPasswordScope... scopes) {
+		return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("CUSTOMER", "STAFF"),
+				AuthorityAuthorizationManager.hasAnyAuthority(
+						Arrays.stream(scopes).map(AppPasswordScope::authority).toArray(String[]::new)));
 	}
 
 	/** API chains keep no session and set no cookie, so there is nothing for CSRF to protect. */
@@ -137,6 +155,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
+				.authenticationDetailsSource(LoginDetails::new)
 				.successHandler(handlers)
 				.failureHandler(handlers)
 				.permitAll())

@@ -1,6 +1,7 @@
 package io.kluis.identity.web;
 
 import io.kluis.identity.security.Authentications;
+import io.kluis.identity.security.DeviceCookies;
 import io.kluis.identity.security.MfaPendingAuthentication;
 import io.kluis.identity.security.SecondFactorLogin;
 import io.kluis.identity.security.SessionDetails;
@@ -26,7 +27,11 @@ class LoginController {
 
 	private final Clock clock;
 
-	LoginController(SecondFactorLogin secondFactor, SecurityContextRepository contexts, Clock clock) {
+	private final DeviceCookies deviceCookies;
+
+	LoginController(SecondFactorLogin secondFactor, SecurityContextRepository contexts, Clock clock,
+			DeviceCookies deviceCookies) {
+		this.deviceCookies = deviceCookies;
 		this.secondFactor = secondFactor;
 		this.contexts = contexts;
 		this.clock = clock;
@@ -49,7 +54,8 @@ class LoginController {
 	String secondFactor(@RequestParam(defaultValue = "") String code, Authentication authentication,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		var pending = (MfaPendingAuthentication) authentication;
-		var account = secondFactor.complete(pending.account(), code.strip(), ClientAddress.of(request));
+		var account = secondFactor.complete(pending.account(), code.strip(), ClientAddress.of(request),
+				pending.trustedDevice());
 		if (account.isEmpty()) {
 			model.addAttribute("failed", true);
 			return "identity/second-factor";
@@ -61,6 +67,7 @@ class LoginController {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		SessionDetails.record(request, clock.millis());
+		deviceCookies.issue(response, account.get().id());
 		return account.get().isStaff() ? "redirect:/admin" : "redirect:/panel";
 	}
 }

@@ -1,6 +1,7 @@
 package io.kluis.identity.web;
 
 import io.kluis.identity.account.PasswordManagement;
+import io.kluis.identity.account.ResetRequests;
 import io.kluis.identity.account.RegistrationRefused;
 import io.kluis.shared.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -18,8 +19,11 @@ class RecoveryController {
 
 	private final PasswordManagement passwords;
 
-	RecoveryController(PasswordManagement passwords) {
+	private final ResetRequests resetRequests;
+
+	RecoveryController(PasswordManagement passwords, ResetRequests resetRequests) {
 		this.passwords = passwords;
+		this.resetRequests = resetRequests;
 	}
 
 	@GetMapping("/login/forgot")
@@ -29,7 +33,7 @@ class RecoveryController {
 
 	@PostMapping("/login/forgot")
 	String forgot(@RequestParam(defaultValue = "") String email, Model model) {
-		passwords.requestReset(email);
+		resetRequests.submit(email);
 		model.addAttribute("sent", true);
 		return "identity/forgot";
 	}

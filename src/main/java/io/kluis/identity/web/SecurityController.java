@@ -2,6 +2,7 @@ package io.kluis.identity.web;
 
 import io.kluis.identity.CurrentAccount;
 import io.kluis.identity.account.AccountSessions;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.MultiFactor;
 import io.kluis.identity.account.PasswordManagement;
@@ -14,7 +15,10 @@ import io.kluis.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -135,9 +139,17 @@ class SecurityController {
 
 	@PostMapping("/panel/security/app-passwords")
 	String createAppPassword(@AuthenticationPrincipal CurrentAccount current, @RequestParam(defaultValue = "") String name,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable List<String> scopes, Model model, RedirectAttributes redirect) {
+		Set<AppPasswordScope> granted;
 		try {
-			model.addAttribute("created", appPasswords.create(current.id(), name));
+			granted = AppPasswordScope.of(scopes == null ? List.of() : scopes);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("appPasswordScopesInvalid", true);
+			return "redirect:/panel/security";
+		}
+		try {
+			model.addAttribute("created", appPasswords.create(current.id(), name, granted));
 			return "identity/app-password-created";
 		}
 		catch (InvalidInputException e) {

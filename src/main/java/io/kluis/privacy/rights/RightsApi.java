@@ -2,6 +2,7 @@ package io.kluis.privacy.rights;
 
 import static io.kluis.privacy.rights.Reauthentication.caller;
 
+import io.kluis.shared.AccountId;
 import io.kluis.shared.web.ConflictException;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
@@ -25,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The rights over the API (HTTP Basic with an app password): exports (RIG-1, RIG-5), restriction
- * (RIG-4), objection (RIG-6) and closing the account (RIG-3), which also needs the account password
- * in {@code X-Kluis-Password} and, with MFA on, a code in {@code X-Kluis-OTP}.
+ * (RIG-4), objection (RIG-6) and closing the account (RIG-3). Like the panel, requesting an export,
+ * downloading it and closing the account also need the account password in {@code X-Kluis-Password}
+ * and, with MFA on, a code in {@code X-Kluis-OTP}: an app password alone never carries away all of
+ * a customer's data.
  */
 @RestController
 @RequestMapping("/api/v1/me")
@@ -67,10 +70,14 @@ class RightsApi {
 		this.clock = clock;
 	}
 
-	@Operation(summary = "Request a copy of all your data (RIG-1, RIG-5); 202, poll the Location")
+	@Operation(summary = "Request a copy of all your data (RIG-1, RIG-5); needs X-Kluis-Password (and X-Kluis-OTP "
+			+ "with MFA); 202, poll the Location")
 	@PostMapping("/exports")
-	ResponseEntity<ExportStatus> requestExport(Authentication authentication) {
+	ResponseEntity<ExportStatus> requestExport(Authentication authentication,
+			@RequestHeader(name = "X-Kluis-Password", required = false) @Nullable String password,
+			@RequestHeader(name = "X-Kluis-OTP", required = false) @Nullable String code) {
 		var account = caller(authentication);
+		reauthenticate(account, password, code);
 		var export = exports.request(account, account);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/me/exports/" + export.id()))
@@ -78,9 +85,12 @@ class RightsApi {
 			.body(ExportStatus.of(export));
 	}
 
-	@Operation(summary = "An export: 202 while it is built, 200 with the ZIP when ready (docs/export-format.md)")
+	@Operation(summary = "An export: 202 while it is built, 200 with the ZIP when ready (docs/export-format.md); "
+			+ "the ZIP needs X-Kluis-Password (and X-Kluis-OTP with MFA), polling does not")
 	@GetMapping("/exports/{id}")
-	ResponseEntity<?> export(@PathVariable UUID id, Authentication authentication) throws IOException {
+	ResponseEntity<?> export(@PathVariable UUID id, Authentication authentication,
+			@RequestHeader(name = "X-Kluis-Password", required = false) @Nullable String password,
+			@RequestHeader(name = "X-Kluis-OTP", required = false) @Nullable String code) throws IOException {
 		var account = caller(authentication);
 		var export = exports.find(account, id).orElseThrow(() -> new NotFoundException("export"));
 		switch (export.status()) {
@@ -92,6 +102,7 @@ class RightsApi {
 			case FAILED:
 				throw new ConflictException("the export could not be built; request a new one");
 			default:
+				reauthenticate(account, password, code);
 				var download = exports.download(account, id, "api").orElseThrow(() -> new NotFoundException("export"));
 				return RightsPanelController.zip(download);
 		}
@@ -138,11 +149,15 @@ class RightsApi {
 			@RequestHeader(name = "X-Kluis-Password", required = false) @Nullable String password,
 			@RequestHeader(name = "X-Kluis-OTP", required = false) @Nullable String code) {
 		var account = caller(authentication);
+		reauthenticate(account, password, code);
+		closing.close(account, account);
+		return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+	}
+
+	private void reauthenticate(AccountId account, @Nullable String password, @Nullable String code) {
 		if (!reauthentication.confirms(account, password, code)) {
 			throw new InvalidInputException("X-Kluis-Password", "send your account password in X-Kluis-Password and, "
 					+ "when a second factor is on, a current code in X-Kluis-OTP");
 		}
-		closing.close(account, account);
-		return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
 	}
 }

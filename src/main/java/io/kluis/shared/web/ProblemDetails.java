@@ -41,6 +41,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 	}
 
+	@ExceptionHandler(BusyException.class)
+	org.springframework.http.ResponseEntity<ProblemDetail> busy(BusyException e) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+	}
+
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

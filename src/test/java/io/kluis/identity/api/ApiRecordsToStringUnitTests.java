@@ -42,7 +42,7 @@ class ApiRecordsToStringUnitTests {
 		assertThat(new MeApi.TotpEnrollment("JBSWY3DPEHPK3PXP", "otpauth://totp/Kluis:" + EMAIL).toString())
 			.doesNotContain("JBSWY3DPEHPK3PXP", EMAIL);
 		assertThat(new MeApi.RecoveryCodes(List.of("abcd-efgh-jk")).toString()).doesNotContain("abcd-efgh-jk");
-		assertThat(new AppPasswordsApi.CreatedAppPassword(UUID.randomUUID(), "laptop", SECRET).toString())
+		assertThat(new AppPasswordsApi.CreatedAppPassword(UUID.randomUUID(), "laptop", java.util.List.of("files"), SECRET).toString())
 			.doesNotContain(SECRET);
 	}
 }

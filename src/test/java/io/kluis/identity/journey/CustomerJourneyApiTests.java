@@ -54,7 +54,8 @@ class CustomerJourneyApiTests {
 
 		assertThat(api.as(email, PASSWORD).get("/api/v1/me").status())
 			.as("the account password is not an API credential: app passwords only").isEqualTo(401);
-		var cli = api.as(email, PASSWORD).post("/api/v1/app-passwords", Map.of("name", "cli"));
+		var cli = api.as(email, PASSWORD).post("/api/v1/app-passwords",
+				Map.of("name", "cli", "scopes", List.of("api:write")));
 		assertThat(cli.status()).isEqualTo(201);
 		String cliId = cli.json().get("id").asString();
 		String cliSecret = cli.json().get("secret").asString();
@@ -90,7 +91,7 @@ class CustomerJourneyApiTests {
 		// so the walk needs no sleep until the next 30-second step.
 		String nextCode = totp.code(secret, step + 1);
 		var withTotp = api.as(email, PASSWORD).with("X-Kluis-OTP", nextCode).post("/api/v1/app-passwords",
-				Map.of("name", "cli totp"));
+				Map.of("name", "cli totp", "scopes", List.of("api:write")));
 		assertThat(withTotp.status()).isEqualTo(201);
 		assertThat(api.as(email, PASSWORD).with("X-Kluis-OTP", nextCode).post("/api/v1/app-passwords",
 				Map.of("name", "replayed")).status()).as("a TOTP code works once").isEqualTo(401);
@@ -105,7 +106,7 @@ class CustomerJourneyApiTests {
 		assertThat(listed.json().valueStream().map(p -> p.get("name").asString()))
 			.containsExactlyInAnyOrder("cli", "cli totp", "cli recovery");
 		listed.json().valueStream().forEach(p -> assertThat(p.propertyNames())
-			.containsExactlyInAnyOrder("id", "name", "createdAt", "lastUsedAt"));
+			.containsExactlyInAnyOrder("id", "name", "scopes", "createdAt", "lastUsedAt"));
 		assertThat(listed.raw().body()).as("secrets are shown once, at creation")
 			.doesNotContain(cliSecret)
 			.doesNotContain(withTotp.json().get("secret").asString())

@@ -201,6 +201,10 @@ class CustomerJourneyBrowserTests {
 	private String createAppPassword(ChromeDriver browser, String name) {
 		open(browser, "/panel/security");
 		type(browser, "app-name", name);
+		// WebDAV only is the default; this client also reads the API.
+		assertThat(browser.findElement(By.id("scope-files")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("scope-api-read")).isSelected()).isFalse();
+		browser.findElement(By.id("scope-api-read")).click();
 		browser.findElement(By.id("create-app-password")).click();
 		return awaitElement(browser, By.id("app-password-secret")).getText();
 	}

@@ -15,6 +15,7 @@ import io.kluis.WithMailbox;
 import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.PolicyVersions;
@@ -22,6 +23,7 @@ import io.kluis.privacy.consent.Subscription.Status;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -84,7 +86,7 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 	void setUp() {
 		fixtures = TestAccounts.in(context);
 		customer = fixtures.verified();
-		appPassword = appPasswords.create(customer.id(), "newsletter test").secret();
+		appPassword = appPasswords.create(customer.id(), "newsletter test", EnumSet.allOf(AppPasswordScope.class)).secret();
 	}
 
 	@Test

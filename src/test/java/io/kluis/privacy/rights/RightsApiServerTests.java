@@ -100,7 +100,7 @@ class RightsApiServerTests {
 		holder.store(customer.id(), note, invoice);
 		var gate = new CountDownLatch(1);
 		holder.gates.put(customer.id(), gate);
-		var api = app(customer, "cli-" + RightsFixtures.letters(8));
+		var api = app(customer, "cli-" + RightsFixtures.letters(8)).header("X-Kluis-Password", customer.password());
 
 		var requested = api.post("/api/v1/me/exports", "{}");
 		assertThat(requested.statusCode()).isEqualTo(202);
@@ -158,7 +158,7 @@ class RightsApiServerTests {
 		assertThat(holders).as("identity's PersonalDataHolder is part of the build").anyMatch(h -> h.module().equals("identity"));
 		var customer = RightsFixtures.customer(fixtures);
 		String appName = "laptop-" + RightsFixtures.letters(8);
-		var api = app(customer, appName);
+		var api = app(customer, appName).header("X-Kluis-Password", customer.password());
 		String location = api.post("/api/v1/me/exports", "{}").headers().firstValue("Location").orElseThrow();
 		await().atMost(Duration.ofSeconds(20)).until(() -> api.getBytes(location).statusCode() == 200);
 		var zip = unzip(api.getBytes(location).body());
@@ -220,8 +220,9 @@ class RightsApiServerTests {
 		String invoice = RightsFixtures.unique("invoice-");
 		holder.store(customer.id(), note, invoice);
 		var api = app(customer, "closer");
-		String location = api.post("/api/v1/me/exports", "{}").headers().firstValue("Location").orElseThrow();
-		await().atMost(Duration.ofSeconds(20)).until(() -> api.getBytes(location).statusCode() == 200);
+		var exporter = app(customer, "exporter").header("X-Kluis-Password", customer.password());
+		String location = exporter.post("/api/v1/me/exports", "{}").headers().firstValue("Location").orElseThrow();
+		await().atMost(Duration.ofSeconds(20)).until(() -> exporter.getBytes(location).statusCode() == 200);
 		api.post("/api/v1/me/restriction", "{}");
 
 		var withoutPassword = api.delete("/api/v1/me");
@@ -271,7 +272,7 @@ class RightsApiServerTests {
 
 	private Http app(Customer customer, String name) throws IOException {
 		var response = new Http(baseUrl).basic(customer.email(), customer.password())
-			.post("/api/v1/app-passwords", "{\"name\":\"" + name + "\"}");
+			.post("/api/v1/app-passwords", "{\"name\":\"" + name + "\",\"scopes\":[\"api:write\"]}");
 		assertThat(response.statusCode()).isEqualTo(201);
 		String secret = JSON.readTree(response.body()).get("secret").asString();
 		return new Http(baseUrl).basic(customer.email(), secret);

@@ -6,6 +6,7 @@ import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
 import io.kluis.TestServer;
 import io.kluis.identity.TestAccounts;
+import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
 import io.kluis.storage.DavClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -286,7 +288,7 @@ class PeerShareServerTests {
 	}
 
 	private DavClient client(TestAccounts.Known known) {
-		return new DavClient(baseUrl, known.email(), appPasswords.create(known.id(), "api").secret());
+		return new DavClient(baseUrl, known.email(), appPasswords.create(known.id(), "api", EnumSet.allOf(AppPasswordScope.class)).secret());
 	}
 
 	private static JsonNode find(JsonNode array, String name) {
