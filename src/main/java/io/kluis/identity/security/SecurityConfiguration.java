@@ -30,6 +30,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -51,6 +52,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/** The cookie holding the CSRF token (strictly necessary; declared in the register). */
+	static final String CSRF_COOKIE = "kluis_csrf";
 
 	static final String CSP = StrictHeaders.CSP;
 
@@ -163,7 +167,10 @@ class SecurityConfiguration {
 					"__Host-" + SessionConfiguration.COOKIE, SessionConfiguration.COOKIE))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			// RFC 8058 one-click unsubscribe: mail clients POST without a session; the link's secret authorises it.
-			.csrf(c -> c.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/newsletter/unsubscribe")))
+			// The CSRF token lives in a cookie (HttpOnly, SameSite=Strict; the page's form carries the masked
+			// copy), so an anonymous page view creates no session row; sessions start at login.
+			.csrf(c -> c.csrfTokenRepository(csrfTokens())
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/newsletter/unsubscribe")))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
 					(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
 					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept")))
@@ -173,6 +180,14 @@ class SecurityConfiguration {
 			.addFilterAfter(new MfaEnrollmentFilter(settings), BasicAuthenticationFilter.class);
 		headers(http, environment);
 		return http.build();
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		var tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		tokens.setCookiePath("/");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
+		return tokens;
 	}
 
 	/**

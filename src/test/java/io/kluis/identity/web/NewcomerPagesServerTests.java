@@ -99,6 +99,30 @@ class NewcomerPagesServerTests {
 			.isEqualTo("Confirm your email address for Voorbeeld Hosting B.V.");
 	}
 
+	@Test
+	@DisplayName("SEC-4: anonymous page views create no session (the CSRF token is a cookie); a login then starts one and works")
+	void anonymousPageViewsCreateNoSession() throws Exception {
+		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		var customer = TestAccounts.in(context).verified();
+		long before = sessions(jdbc);
+		var visitor = new Client();
+		for (int i = 0; i < 20; i++) {
+			for (String path : new String[] { "/", "/login", "/register", "/privacy", "/terms", "/login/reset", "/no-such-page" }) {
+				var page = visitor.get(path);
+				assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.contains("KLUIS_SESSION"));
+			}
+		}
+		assertThat(sessions(jdbc)).as("session rows after 140 anonymous page views").isEqualTo(before);
+		assertThat(visitor.logIn(customer.email(), customer.password())).as("login with the cookie's CSRF token").isTrue();
+		assertThat(sessions(jdbc)).isEqualTo(before + 1);
+		assertThat(new Client().logInWithoutToken(customer.email(), customer.password())).as("a login form without the token")
+			.isEqualTo(403);
+	}
+
+	private static long sessions(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+	}
+
 	private static String nav(String page) {
 		return page.substring(page.indexOf("<header"), page.indexOf("</header>"));
 	}
@@ -136,6 +160,14 @@ class NewcomerPagesServerTests {
 			var response = http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/panel");
+		}
+
+		int logInWithoutToken(String email, String password) throws IOException, InterruptedException {
+			get("/login");
+			String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+					+ URLEncoder.encode(password, StandardCharsets.UTF_8);
+			return http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
 		}
 
 		private HttpRequest.Builder request(String path) {
