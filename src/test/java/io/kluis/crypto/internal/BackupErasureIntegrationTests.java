@@ -115,7 +115,7 @@ class BackupErasureIntegrationTests {
 	DataKeyCache cache;
 
 	@Test
-	@DisplayName("SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields with the installation's keys; a live customer's still read")
+	@DisplayName("RET-5, SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields with the installation's keys; a live customer's still read")
 	void aRestoredBackupReadsNoneOfAClosedAccount() throws Exception {
 		var fixtures = TestAccounts.in(context);
 		AccountId closed = fixtures.verified(everyField("Closedname"), "203.0.113.17").id();
