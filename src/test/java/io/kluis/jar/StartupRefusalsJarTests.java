@@ -60,6 +60,35 @@ class StartupRefusalsJarTests {
 		assertThat(refusal.line()).startsWith("Kluis refused to start: The prod profile refuses the embedded H2 database");
 	}
 
+	@Test
+	@DisplayName("a wrong master key, and a key store without the epoch keys the database needs: one line each, exit 1")
+	void wrongMasterKeyAndMissingEpochKeys() throws Exception {
+		Path directory = directory("keys");
+		// An installation on the embedded default with one account (so one data key, under an epoch key).
+		var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+				"-XX:TieredStopAtLevel=1", "-jar", KluisNode.jar().toString(), "admin", "create", "--email",
+				"keys@example.org", "--password-stdin")
+			.directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("command.log").toFile());
+		command.environment().remove("KLUIS_MASTER_KEY");
+		command.environment().remove("KLUIS_KEY_STORE_DIR");
+		var process = command.start();
+		try (var stdin = process.getOutputStream()) {
+			stdin.write("a long passphrase of your own\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as(Files.readString(directory.resolve("command.log"))).isZero();
+
+		var wrongKey = KluisNode.refusal(directory, Map.of("KLUIS_MASTER_KEY",
+				"1:" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
+		assertThat(wrongKey.line()).startsWith("Kluis refused to start: The master key '1' is not this installation's");
+
+		var otherStore = KluisNode.refusal(directory, Map.of("KLUIS_KEY_STORE_DIR", directory.resolve("elsewhere").toString()));
+		assertThat(otherStore.line()).startsWith("Kluis refused to start: The key store (directory ")
+			.contains("lacks 1 epoch key(s) this database needs");
+	}
+
 	private static Path directory(String name) throws IOException {
 		return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), name + "-");
 	}

@@ -62,8 +62,12 @@ import org.springframework.test.context.TestPropertySource;
 		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
 class BackupErasureIntegrationTests {
 
-	/** A sealed column: its table, the column naming its owner, and the field name it is sealed under. */
-	record SealedColumn(String table, String column, String ownerColumn, String field) {
+	/**
+	 * A sealed column: its table, the condition that selects the owner's rows (one {@code ?}, the
+	 * owner's id; a sub-select where the owner is further away, e.g. {@code space_id in (select id
+	 * from storage_spaces where owner_id = ?)}), and the field name it is sealed under.
+	 */
+	record SealedColumn(String table, String column, String ownerCondition, String field) {
 	}
 
 	static final List<SealedColumn> SEALED = identityAccounts("email", "first_name", "last_name", "street",
@@ -115,7 +119,7 @@ class BackupErasureIntegrationTests {
 	DataKeyCache cache;
 
 	@Test
-	@DisplayName("SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields with the installation's keys; a live customer's still read")
+	@DisplayName("RET-5, SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields with the installation's keys; a live customer's still read")
 	void aRestoredBackupReadsNoneOfAClosedAccount() throws Exception {
 		var fixtures = TestAccounts.in(context);
 		AccountId closed = fixtures.verified(everyField("Closedname"), "203.0.113.17").id();
@@ -202,7 +206,7 @@ class BackupErasureIntegrationTests {
 	private static List<Field> read(JdbcClient jdbc, AccountId owner) {
 		var fields = new ArrayList<Field>();
 		for (var column : SEALED) {
-			jdbc.sql("select " + column.column() + " from " + column.table() + " where " + column.ownerColumn() + " = ?")
+			jdbc.sql("select " + column.column() + " from " + column.table() + " where " + column.ownerCondition())
 				.param(owner.value())
 				.query((rs, i) -> rs.getBytes(1))
 				.list()
@@ -215,7 +219,7 @@ class BackupErasureIntegrationTests {
 
 	private static List<SealedColumn> identityAccounts(String... names) {
 		return java.util.Arrays.stream(names)
-			.map(n -> new SealedColumn("identity_accounts", n + "_sealed", "id", "identity.accounts." + n))
+			.map(n -> new SealedColumn("identity_accounts", n + "_sealed", "id = ?", "identity.accounts." + n))
 			.toList();
 	}
 

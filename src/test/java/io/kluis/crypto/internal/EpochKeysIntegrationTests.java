@@ -104,7 +104,7 @@ class EpochKeysIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("SEC-3: a backup taken before an erasure cannot be read for that subject once the stated bound has passed; live subjects still can")
+	@DisplayName("RET-5, SEC-3: a backup taken before an erasure cannot be read for that subject once the stated bound has passed; live subjects still can")
 	void erasureReachesBackupsWithinTheBound() {
 		var erased = AccountId.random();
 		var live = AccountId.random();
