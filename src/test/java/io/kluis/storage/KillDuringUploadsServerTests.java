@@ -208,11 +208,14 @@ class KillDuringUploadsServerTests {
 				"--kluis.base-url=http://localhost:" + port, "--server.forward-headers-strategy=native",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Mailbox.port(), "--logging.level.root=WARN"));
 		if (TestDatabase.postgresql()) {
-			// the shared test database holds data keys of the other test contexts, wrapped by the test
-			// profile's master key: the child must know it too
+			// the shared test database holds data keys of the other test contexts, wrapped by epoch keys
+			// under the test profile's master key: the child must know it too
 			command.addAll(List.of("--spring.datasource.url=" + System.getProperty("kluis.test.postgresql.url"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--kluis.crypto.master-key=" + testMasterKey()));
+					"--kluis.crypto.master-key=" + testMasterKey(),
+					// and their epoch keys, which the test profile keeps in its own key store
+					"--kluis.crypto.key-store.directory=" + Path.of("target/test-key-store").toAbsolutePath(),
+					"--kluis.crypto.epochs.cron=-"));
 		}
 		else {
 			command.add("--spring.datasource.url=" + h2Url());

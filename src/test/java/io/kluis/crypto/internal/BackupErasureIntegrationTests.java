@@ -67,11 +67,19 @@ class BackupErasureIntegrationTests {
 	 * owner's id; a sub-select where the owner is further away, e.g. {@code space_id in (select id
 	 * from storage_spaces where owner_id = ?)}), and the field name it is sealed under.
 	 */
-	record SealedColumn(String table, String column, String ownerCondition, String field) {
+	record SealedColumn(String table, String column, String ownerCondition, String fieldSql) {
 	}
 
-	static final List<SealedColumn> SEALED = identityAccounts("email", "first_name", "last_name", "street",
-			"postal_code", "city", "country", "date_of_birth", "phone", "company_name", "registration_ip");
+	/** A plain space's rows: names of files and folders, and small files' contents kept in the database. */
+	private static final String OWNS_NODE = "space_id in (select id from storage_spaces where account_id = ?)";
+
+	static final List<SealedColumn> SEALED = java.util.stream.Stream.concat(identityAccounts("email", "first_name",
+			"last_name", "street", "postal_code", "city", "country", "date_of_birth", "phone", "company_name",
+			"registration_ip").stream(), java.util.stream.Stream.of(
+				new SealedColumn("storage_nodes", "name_sealed", OWNS_NODE, "'storage.node.name'"),
+				new SealedColumn("storage_small_blobs", "content", "sealed and blob in (select blob from storage_nodes where "
+						+ OWNS_NODE + ")", "'storage.small-blob:' || blob")))
+		.toList();
 
 	static final Path KEY_STORE = Path.of("target/test-key-stores/" + UUID.randomUUID());
 
@@ -119,11 +127,13 @@ class BackupErasureIntegrationTests {
 	DataKeyCache cache;
 
 	@Test
-	@DisplayName("RET-5, SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields with the installation's keys; a live customer's still read")
+	@DisplayName("RET-5, SEC-3: a pg_dump from before an account was closed, restored after the stated bound, reads none of its fields, file names or contents with the installation's keys; a live customer's still read")
 	void aRestoredBackupReadsNoneOfAClosedAccount() throws Exception {
 		var fixtures = TestAccounts.in(context);
 		AccountId closed = fixtures.verified(everyField("Closedname"), "203.0.113.17").id();
 		AccountId live = fixtures.verified(everyField("Livename"), "203.0.113.18").id();
+		storeFiles(closed, "Closedname");
+		storeFiles(live, "Livename");
 		String url = environment.getProperty("spring.datasource.url");
 		String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
 		Path dump = Files.createTempFile("kluis-backup-", ".dump");
@@ -164,22 +174,25 @@ class BackupErasureIntegrationTests {
 						new DataKeyCache(new CryptoProperties(null, null, false, 10, Duration.ofMinutes(5)), clock), epochs,
 						clock);
 				var closedFields = read(restoredJdbc, closed);
-				assertThat(closedFields).as("sealed fields of the closed account in the dump").hasSize(SEALED.size());
+				assertThat(closedFields).as("sealed fields, names and contents of the closed account in the dump")
+					.hasSizeGreaterThanOrEqualTo(SEALED.size() + 2).extracting(Field::column).containsAll(SEALED);
 				for (var field : closedFields) {
-					assertThatThrownBy(() -> fromRestoredKeys.open(closed, field.column().field(), field.sealed()))
-						.as(field.column().field() + " with the dump's key rows").isInstanceOf(DataKeyDestroyedException.class);
-					assertThatThrownBy(() -> cipher.open(closed, field.column().field(), field.sealed()))
-						.as(field.column().field() + " with the installation's live key rows")
+					assertThatThrownBy(() -> fromRestoredKeys.open(closed, field.field(), field.sealed()))
+						.as(field.field() + " with the dump's key rows").isInstanceOf(DataKeyDestroyedException.class);
+					assertThatThrownBy(() -> cipher.open(closed, field.field(), field.sealed()))
+						.as(field.field() + " with the installation's live key rows")
 						.isInstanceOf(DataKeyDestroyedException.class);
 				}
 
-				// the live customer's fields in the same dump still read with the installation's keys
+				// the live customer's fields, names and contents in the same dump still read with the installation's keys
 				var liveFields = read(restoredJdbc, live);
-				assertThat(liveFields).hasSize(SEALED.size());
+				assertThat(liveFields).hasSizeGreaterThanOrEqualTo(SEALED.size() + 2);
+				var opened = new ArrayList<String>();
 				for (var field : liveFields) {
-					assertThat(cipher.open(live, field.column().field(), field.sealed())).as(field.column().field())
-						.isNotBlank();
+					opened.add(cipher.open(live, field.field(), field.sealed()));
 				}
+				assertThat(opened).allMatch(value -> !value.isBlank())
+					.contains("Livename-folder", "Livename-notes.txt", "Livename-report.txt", "Livename's notes");
 				var firstName = liveFields.stream().filter(f -> f.column().column().equals("first_name_sealed")).findFirst()
 					.orElseThrow();
 				assertThat(cipher.open(live, "identity.accounts.first_name", firstName.sealed())).isEqualTo("Livename");
@@ -200,26 +213,41 @@ class BackupErasureIntegrationTests {
 				"+31 6 12345678", "Bedrijf B.V.", true);
 	}
 
-	record Field(SealedColumn column, Sealed sealed) {
+	record Field(SealedColumn column, String field, Sealed sealed) {
+	}
+
+	/** A plain space with a folder, a small file in the database, and a file in the blob store. */
+	private void storeFiles(AccountId owner, String marker) {
+		var space = context.getBean(io.kluis.storage.files.Spaces.class).create(owner, "backup-" + marker.toLowerCase(),
+				io.kluis.storage.files.SpaceKind.PLAIN);
+		var tree = context.getBean(io.kluis.storage.files.FileTree.class);
+		tree.createFolder(space, io.kluis.storage.files.FilePath.ofJoined(marker + "-folder"));
+		byte[] notes = (marker + "'s notes").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		tree.write(space, io.kluis.storage.files.FilePath.ofJoined(marker + "-folder/" + marker + "-notes.txt"),
+				new java.io.ByteArrayInputStream(notes), notes.length, "text/plain", io.kluis.storage.files.FileTree.Precondition.NONE);
+		byte[] report = (marker + " report ").repeat(20_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		tree.write(space, io.kluis.storage.files.FilePath.ofJoined(marker + "-report.txt"),
+				new java.io.ByteArrayInputStream(report), report.length, "text/plain", io.kluis.storage.files.FileTree.Precondition.NONE);
 	}
 
 	private static List<Field> read(JdbcClient jdbc, AccountId owner) {
 		var fields = new ArrayList<Field>();
 		for (var column : SEALED) {
-			jdbc.sql("select " + column.column() + " from " + column.table() + " where " + column.ownerCondition())
+			jdbc.sql("select " + column.column() + ", " + column.fieldSql() + " from " + column.table() + " where "
+					+ column.ownerCondition())
 				.param(owner.value())
-				.query((rs, i) -> rs.getBytes(1))
+				.query((rs, i) -> rs.getBytes(1) == null ? null : new Field(column, rs.getString(2), Sealed.fromBytes(rs.getBytes(1))))
 				.list()
 				.stream()
 				.filter(java.util.Objects::nonNull)
-				.forEach(bytes -> fields.add(new Field(column, Sealed.fromBytes(bytes))));
+				.forEach(fields::add);
 		}
 		return fields;
 	}
 
 	private static List<SealedColumn> identityAccounts(String... names) {
 		return java.util.Arrays.stream(names)
-			.map(n -> new SealedColumn("identity_accounts", n + "_sealed", "id = ?", "identity.accounts." + n))
+			.map(n -> new SealedColumn("identity_accounts", n + "_sealed", "id = ?", "'identity.accounts." + n + "'"))
 			.toList();
 	}
 
