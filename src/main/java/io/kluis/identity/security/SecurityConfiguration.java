@@ -128,6 +128,7 @@ class SecurityConfiguration {
 	SecurityFilterChain shareLinkPages(HttpSecurity http, Environment environment) throws Exception {
 		http.securityMatcher("/s/**")
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.csrf(c -> c.csrfTokenRepository(csrfTokens()))
 			.requestCache(r -> r.disable());
 		headers(http, environment);
 		http.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
@@ -186,6 +187,8 @@ class SecurityConfiguration {
 		var tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(CSRF_COOKIE);
 		tokens.setCookiePath("/");
+		// the header the panel's scripts send (dav.js falls back to it where a page names none)
+		tokens.setHeaderName("X-CSRF-TOKEN");
 		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
 		return tokens;
 	}

@@ -58,12 +58,19 @@ class CustomerJourneyBrowserTests {
 		verifyByMail(browser, email);
 
 		open(browser, "/login");
-		Cookie anonymous = browser.manage().getCookieNamed(SESSION_COOKIE);
-		assertThat(anonymous).as("the login form's CSRF token lives in a session").isNotNull();
+		assertThat(browser.manage().getCookieNamed(SESSION_COOKIE)).as("an anonymous page view starts no session").isNull();
+		Cookie csrf = browser.manage().getCookieNamed("kluis_csrf");
+		assertThat(csrf).as("the login form's CSRF token lives in a cookie").isNotNull();
+		assertThat(csrf.isHttpOnly()).isTrue();
+		// a session planted before login (session fixation) must not survive it: the server answers
+		// an unknown session id by ignoring it, and a real pre-login session gets a new id at login
+		browser.manage().addCookie(new Cookie(SESSION_COOKIE, "planted-by-an-attacker", "/"));
 		logIn(browser, email);
 		awaitPath(browser, "/panel");
 		Cookie loggedIn = browser.manage().getCookieNamed(SESSION_COOKIE);
-		assertThat(loggedIn.getValue()).as("a new session id at login (no session fixation)").isNotEqualTo(anonymous.getValue());
+		assertThat(loggedIn.getValue()).as("a new session id at login (no session fixation)").isNotEqualTo("planted-by-an-attacker");
+		Cookie csrfAfter = browser.manage().getCookieNamed("kluis_csrf");
+		assertThat(csrfAfter == null ? null : csrfAfter.getValue()).as("a new CSRF token at login").isNotEqualTo(csrf.getValue());
 		assertThat(loggedIn.isHttpOnly()).as("scripts cannot read the session cookie").isTrue();
 		assertThat(loggedIn.getSameSite()).isEqualTo("Lax");
 		assertThat(browser.findElements(By.cssSelector(".banner"))).as("the nudge to set up a second factor").hasSize(1);
