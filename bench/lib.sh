@@ -37,7 +37,9 @@ customer() {
   for _ in $(seq 1 240); do
     token=$(python3 - "$work/mail.txt" "$port" <<'PY' 2>/dev/null || true
 import quopri, re, sys
-text = quopri.decodestring(open(sys.argv[1], 'rb').read()).decode(errors='replace')
+raw = open(sys.argv[1], 'rb').read()
+# only quoted-printable mail is decoded: a 7bit token such as "=43_..." would otherwise be mangled
+text = (quopri.decodestring(raw) if b'quoted-printable' in raw.lower() else raw).decode(errors='replace')
 m = re.findall(r'127\.0\.0\.1:' + sys.argv[2] + r'/[^\s"]*verify\?token=([A-Za-z0-9_\-%]+)', text)
 print(m[-1] if m else '')
 PY

@@ -4,6 +4,7 @@ import io.kluis.storage.content.UserContentHeaders;
 import io.kluis.storage.dav.PropfindRequest.Kind;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.ReadAhead;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
@@ -55,8 +56,11 @@ class DavReads {
 
 	private final Clock clock;
 
+	private final ReadAhead readAhead;
+
 	DavReads(FileTree tree, Spaces spaces, Usage usage, DavLocking locking, DeadProperties properties,
-			StorageProperties storage, Clock clock) {
+			StorageProperties storage, Clock clock, ReadAhead readAhead) {
+		this.readAhead = readAhead;
 		this.tree = tree;
 		this.spaces = spaces;
 		this.usage = usage;
@@ -175,7 +179,9 @@ class DavReads {
 			x.request().setAttribute("org.apache.tomcat.sendfile.end", end);
 			return;
 		}
-		try (InputStream in = tree.open(node, start, end - start)) {
+		// Tomcat's response buffer sets the size of each write to the socket
+		response.setBufferSize(BUFFER);
+		try (InputStream in = readAhead.ahead(tree.open(node, start, end - start), end - start)) {
 			OutputStream out = response.getOutputStream();
 			byte[] buffer = new byte[BUFFER];
 			int n;
