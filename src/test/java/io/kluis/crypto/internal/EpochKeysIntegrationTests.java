@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (on PostgreSQL) a schema of its own, because this context rotates and destroys epochs.
  */
 @KluisIntegrationTest
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.scheduling.enabled=false",
+@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false",
 		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
 class EpochKeysIntegrationTests {
 

@@ -1,0 +1,59 @@
+package io.kluis.shared.jobs;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The job lock (ShedLock's JDBC provider on {@code shared_job_locks}, database time) and Spring's
+ * scheduling, which runs in the server, not during one-shot commands ({@link Jobs#ENABLED}).
+ */
+@Configuration(proxyBeanMethods = false)
+class JobsConfiguration {
+
+	static final String TABLE = "shared_job_locks";
+
+	@Bean
+	LockProvider jobLockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.withTableName(TABLE)
+			.withDatabaseProduct(product(dataSource))
+			.usingDbTime()
+			.build());
+	}
+
+	/** H2 or PostgreSQL, as the pool's connections say (H2's PostgreSQL mode still speaks H2 here). */
+	private static DatabaseProduct product(DataSource dataSource) {
+		try (var connection = dataSource.getConnection()) {
+			return DatabaseProduct.matchProductName(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot tell the database product for the job lock", e);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	@Conditional(JobsEnabled.class)
+	static class Scheduling {
+	}
+
+	static class JobsEnabled implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return Jobs.enabled(context.getEnvironment());
+		}
+	}
+}
