@@ -1,6 +1,9 @@
 package io.kluis.shared.jobs;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -25,12 +28,36 @@ class JobsConfiguration {
 
 	@Bean
 	LockProvider jobLockProvider(DataSource dataSource) {
+		return lockProvider(dataSource);
+	}
+
+	/** A provider of its own with its own holder id: a node, as far as the lock can tell. */
+	static LockProvider lockProvider(DataSource dataSource) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.withTableName(TABLE)
+			.withLockedByValue(holder())
 			.withDatabaseProduct(product(dataSource))
 			.usingDbTime()
 			.build());
+	}
+
+	/**
+	 * Who holds a lock: the host name (as ShedLock writes by default) and an id of this process. A
+	 * lease is renewed and released only by the holder named in its row, so a process whose lease
+	 * ran out cannot renew or release the lease another process took over, also not a second
+	 * process on the same host.
+	 */
+	static String holder() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException e) {
+			host = "unknown-host";
+		}
+		String process = UUID.randomUUID().toString().substring(0, 8);
+		return host.length() > 200 ? host.substring(0, 200) + "/" + process : host + "/" + process;
 	}
 
 	/** H2 or PostgreSQL, as the pool's connections say (H2's PostgreSQL mode still speaks H2 here). */
