@@ -28,7 +28,7 @@ public class Jobs {
 	/** The switch: off for one-shot commands and for tests that run jobs by hand. */
 	public static final String ENABLED = "kluis.jobs.enabled";
 
-	/** The switch's name before 0.2; still honoured when {@link #ENABLED} is not set. */
+	/** The switch's former name; still honoured when {@link #ENABLED} is not set. */
 	static final String ENABLED_BEFORE = "kluis.scheduling.enabled";
 
 	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
