@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The job lock (ShedLock's JDBC provider on {@code shared_job_locks}, database time) and Spring's
@@ -31,15 +32,22 @@ class JobsConfiguration {
 		return lockProvider(dataSource);
 	}
 
-	/** A provider of its own with its own holder id: a node, as far as the lock can tell. */
+	/**
+	 * A provider of its own with its own holder id: a node, as far as the lock can tell. Built at the
+	 * first lock, not at start-up: it asks the database for its product, and a database that is down
+	 * at start-up is reported by the start-up checks, in one line.
+	 */
 	static LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+		String holder = holder();
+		var provider = SingletonSupplier.of(() -> new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
+			.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.withTableName(TABLE)
-			.withLockedByValue(holder())
+			.withLockedByValue(holder)
 			.withDatabaseProduct(product(dataSource))
 			.usingDbTime()
-			.build());
+			.build()));
+		return configuration -> provider.obtain().lock(configuration);
 	}
 
 	/**
