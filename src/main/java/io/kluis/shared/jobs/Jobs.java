@@ -78,13 +78,15 @@ public class Jobs {
 			log.debug("event=job.skipped job={} reason=running-elsewhere", job);
 			return false;
 		}
-		try (JobLease lock = held.get()) {
-			return run(job, work);
+		boolean ran = run(job, work);
+		try {
+			held.get().close();
 		}
 		catch (RuntimeException e) {
+			// The lease then runs out by itself.
 			log.warn("event=job.unlock-failed job={} error={}", job, e.getClass().getSimpleName());
-			return true;
 		}
+		return ran;
 	}
 
 	/**
