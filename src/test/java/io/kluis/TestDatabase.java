@@ -31,7 +31,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		var environment = context.getEnvironment();
-		if (environment.getProperty("kluis.scheduling.enabled", Boolean.class, true)
+		if (io.kluis.shared.jobs.Jobs.enabled(environment)
 				&& environment.getProperty("spring.mail.host") == null) {
 			// Every context whose outbox dispatcher runs sends to the shared test SMTP server: on
 			// PostgreSQL all contexts share one outbox, and a context without SMTP would otherwise

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @KluisIntegrationTest
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=2",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.connection-timeout=2000",
-		"kluis.scheduling.enabled=false" })
+		"kluis.jobs.enabled=false" })
 class AccountLookupConnectionsIntegrationTests {
 
 	@Autowired

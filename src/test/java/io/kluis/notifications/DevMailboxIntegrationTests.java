@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Without {@code spring.mail.host}, mail goes to the local mail viewer. */
 @KluisIntegrationTest
 @Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.scheduling.enabled=false")
+@TestPropertySource(properties = "kluis.jobs.enabled=false")
 class DevMailboxIntegrationTests {
 
 	@Autowired

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The application clock of the notifications integration tests, which also run with scheduling off
- * ({@code kluis.scheduling.enabled=false}), so only the test's own {@code flush()} sends.
+ * ({@code kluis.jobs.enabled=false}), so only the test's own {@code flush()} sends.
  *
  * <p>The clock starts a year ahead: on PostgreSQL all test contexts share one database, and another
  * context's scheduled dispatcher (real time) then never finds these tests' mails due and cannot

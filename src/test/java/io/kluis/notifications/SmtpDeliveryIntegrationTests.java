@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Delivery over SMTP, against GreenMail on a free port. */
 @KluisIntegrationTest
 @Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = { "kluis.scheduling.enabled=false", "kluis.notifications.max-attempts=3",
+@TestPropertySource(properties = { "kluis.jobs.enabled=false", "kluis.notifications.max-attempts=3",
 		"kluis.base-url=https://mail.kluis.example", "kluis.notifications.from=Hosting BV <no-reply@hosting.example>" })
 @ExtendWith(OutputCaptureExtension.class)
 class SmtpDeliveryIntegrationTests {

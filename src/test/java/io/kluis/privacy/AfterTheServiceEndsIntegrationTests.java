@@ -86,7 +86,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.scheduling.enabled=false" })
+@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false" })
 @Import(AfterTheServiceEndsIntegrationTests.Clocks.class)
 class AfterTheServiceEndsIntegrationTests extends WithMailbox {
 

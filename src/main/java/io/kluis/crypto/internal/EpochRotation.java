@@ -2,6 +2,8 @@ package io.kluis.crypto.internal;
 
 import io.kluis.crypto.BackupErasure;
 import io.kluis.crypto.internal.EpochKeyStore.StoredEpoch;
+import io.kluis.shared.jobs.JobLease;
+import io.kluis.shared.jobs.Jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One rotation run, on one node of the cluster at a time ({@link EpochLease}):
+ * One rotation run, on one node of the cluster at a time (the shared job lock {@value #JOB}, taken by
+ * scheduled and manual runs alike and renewed after every batch of re-wrapped keys):
  * <ol>
  * <li>a new epoch when the current one is {@code kluis.crypto.epochs.length} old (or when asked);
  * <li>every live data key not under the current epoch is re-wrapped into it, in batches (keys from
@@ -33,6 +36,9 @@ class EpochRotation implements BackupErasure {
 	private static final Logger log = LoggerFactory.getLogger(EpochRotation.class);
 
 	private static final int BATCH = 500;
+
+	/** The job lock's name. */
+	static final String JOB = "crypto.epochs";
 
 	record Result(@Nullable String createdEpoch, String currentEpoch, int rewrapped, List<String> retired,
 			List<String> destroyed) {
@@ -52,7 +58,7 @@ class EpochRotation implements BackupErasure {
 
 	private final EnvelopeCipher cipher;
 
-	private final EpochLease lease;
+	private final Jobs jobs;
 
 	private final EpochProperties properties;
 
@@ -60,12 +66,12 @@ class EpochRotation implements BackupErasure {
 
 	private final Clock clock;
 
-	EpochRotation(EpochKeys epochs, DataKeys dataKeys, EnvelopeCipher cipher, EpochLease lease,
+	EpochRotation(EpochKeys epochs, DataKeys dataKeys, EnvelopeCipher cipher, Jobs jobs,
 			EpochProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.epochs = epochs;
 		this.dataKeys = dataKeys;
 		this.cipher = cipher;
-		this.lease = lease;
+		this.jobs = jobs;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -91,8 +97,7 @@ class EpochRotation implements BackupErasure {
 	 * @throws BusyException when another node is rotating
 	 */
 	Result run(boolean newEpoch) {
-		String token = lease.tryAcquire(properties.lease()).orElseThrow(BusyException::new);
-		try {
+		try (JobLease lease = jobs.tryAcquire(JOB, properties.lease()).orElseThrow(BusyException::new)) {
 			epochs.refresh();
 			Instant now = clock.instant();
 			var current = epochs.store().list().stream().reduce((a, b) -> b).orElse(null);
@@ -103,7 +108,7 @@ class EpochRotation implements BackupErasure {
 			}
 			String currentId = current.id();
 			Set<String> movedFrom = new HashSet<>();
-			int rewrapped = rewrapInto(currentId, movedFrom);
+			int rewrapped = rewrapInto(currentId, movedFrom, lease);
 			var retired = new java.util.ArrayList<String>();
 			var destroyed = new java.util.ArrayList<String>();
 			for (StoredEpoch epoch : epochs.store().list()) {
@@ -129,12 +134,14 @@ class EpochRotation implements BackupErasure {
 					rewrapped, retired.size(), destroyed.size());
 			return new Result(created, currentId, rewrapped, retired, destroyed);
 		}
-		finally {
-			lease.release(token);
-		}
 	}
 
-	private int rewrapInto(String epochId, Set<String> movedFrom) {
+	/**
+	 * Re-wraps batch by batch, renewing the lease after each; stops with {@link BusyException} when
+	 * the lease was lost (a batch outran {@code kluis.crypto.epochs.lease}): another node may be
+	 * rotating now, and retiring or destroying epochs is then left to the next run.
+	 */
+	private int rewrapInto(String epochId, Set<String> movedFrom, JobLease lease) {
 		int count = 0;
 		while (true) {
 			Integer done = transactions.execute(status -> {
@@ -152,6 +159,10 @@ class EpochRotation implements BackupErasure {
 				return count;
 			}
 			count += done;
+			if (!lease.extend(properties.lease())) {
+				log.warn("event=crypto.epoch.rotation.lock-lost rewrapped={}", count);
+				throw new BusyException();
+			}
 		}
 	}
 }

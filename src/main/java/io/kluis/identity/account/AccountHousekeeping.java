@@ -1,5 +1,6 @@
 package io.kluis.identity.account;
 
+import io.kluis.shared.jobs.Jobs;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -14,12 +15,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * expired browser sessions. Personal-data categories with a period in the processing register
  * (unverified registrations, sessions past their period, login-protection counters) are expired by
  * the privacy retention engine through {@code identity.privacy.IdentityDataHolder}, so the register's
- * period is the only one.
+ * period is the only one. Each is one DELETE, run on one node at a time (job locks): on every node
+ * the same statements would only contend for the same rows.
  */
 @Component
 public class AccountHousekeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountHousekeeping.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final OneTimeTokens tokens;
 
@@ -29,8 +33,11 @@ public class AccountHousekeeping {
 
 	private final JdbcIndexedSessionRepository sessions;
 
+	private final Jobs jobs;
+
 	AccountHousekeeping(JdbcIndexedSessionRepository sessions, OneTimeTokens tokens, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, Jobs jobs) {
+		this.jobs = jobs;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.transactions = transactions;
@@ -39,6 +46,10 @@ public class AccountHousekeeping {
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${kluis.identity.housekeeping-interval:PT1H}")
 	public void run() {
+		jobs.once("identity.housekeeping", LEASE, this::purgeTokens);
+	}
+
+	private void purgeTokens() {
 		Integer purged = transactions.execute(s -> tokens.purgeBefore(clock.instant().minus(Duration.ofDays(1))));
 		log.info("event=identity.housekeeping purgedTokens={}", purged);
 	}
@@ -46,6 +57,6 @@ public class AccountHousekeeping {
 	/** Removes expired browser sessions (Spring Session's own timer is off, see SessionConfiguration). */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
 	public void removeExpiredSessions() {
-		sessions.cleanUpExpiredSessions();
+		jobs.once("identity.expired-sessions", LEASE, sessions::cleanUpExpiredSessions);
 	}
 }

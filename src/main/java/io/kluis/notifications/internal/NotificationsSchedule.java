@@ -1,38 +1,31 @@
 package io.kluis.notifications.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.kluis.shared.jobs.Jobs;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * When the dispatcher runs. (Sent mail is purged by the register's {@code sent-mail} retention rule
- * through {@code Notifications#purgeSentBefore}, not by a schedule of this module.) A bean of its own, switched off with
- * {@code kluis.scheduling.enabled=false} (one-shot commands, tests that flush by hand): other
- * libraries may switch Spring's scheduling on regardless of that property.
+ * through {@code Notifications#purgeSentBefore}, not by a schedule of this module.) Runs on every
+ * node, without the job lock: the dispatcher's claims are exclusive per mail and expire, so nodes
+ * share the sending, and one node's slow SMTP server holds up nobody else's batch. Off with
+ * {@code kluis.jobs.enabled=false} (one-shot commands, tests that flush by hand).
  */
 @Component
-@ConditionalOnProperty(name = "kluis.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class NotificationsSchedule {
-
-	private static final Logger log = LoggerFactory.getLogger(NotificationsSchedule.class);
 
 	private final OutboxDispatcher dispatcher;
 
-	NotificationsSchedule(OutboxDispatcher dispatcher) {
+	private final Jobs jobs;
+
+	NotificationsSchedule(OutboxDispatcher dispatcher, Jobs jobs) {
 		this.dispatcher = dispatcher;
+		this.jobs = jobs;
 	}
 
 	@Scheduled(fixedDelayString = "${kluis.notifications.dispatch-interval:2s}",
 			initialDelayString = "${kluis.notifications.dispatch-interval:2s}")
 	void dispatch() {
-		try {
-			dispatcher.dispatchDue();
-		}
-		catch (RuntimeException e) {
-			// The database may be briefly unavailable; the next run tries again.
-			log.warn("event=notifications.dispatch.error error={}", e.getClass().getSimpleName());
-		}
+		jobs.run("notifications.dispatch", dispatcher::dispatchDue);
 	}
 }

@@ -4,8 +4,10 @@ import io.kluis.notifications.Mail;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.spi.AccountContact;
 import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.shared.jobs.Jobs;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +31,9 @@ public class PolicyAnnouncements {
 
 	static final int PAGE = 200;
 
+	/** Longer than mailing every customer takes; should a run outlast it, the notice keys still hold. */
+	private static final Duration LEASE = Duration.ofHours(1);
+
 	private final RegisterVersions versions;
 
 	private final AccountDirectory accounts;
@@ -43,8 +48,11 @@ public class PolicyAnnouncements {
 
 	private final PublishedPolicy policy;
 
+	private final Jobs jobs;
+
 	PolicyAnnouncements(RegisterVersions versions, AccountDirectory accounts, Notifications notifications,
-			JdbcClient jdbc, TransactionTemplate transactions, Clock clock, PublishedPolicy policy) {
+			JdbcClient jdbc, TransactionTemplate transactions, Clock clock, PublishedPolicy policy, Jobs jobs) {
+		this.jobs = jobs;
 		this.versions = versions;
 		this.accounts = accounts;
 		this.notifications = notifications;
@@ -54,12 +62,17 @@ public class PolicyAnnouncements {
 		this.policy = policy;
 	}
 
-	/** Every few minutes (and soon after start-up) finish any announcement not yet done. */
+	/**
+	 * Every few minutes (and soon after start-up) finish any announcement not yet done. Each node
+	 * publishes the register version it runs with; the mailing runs on one node at a time (job lock):
+	 * the notice keys already keep anyone from being mailed twice, and a second node would only lose
+	 * the same inserts.
+	 */
 	@Scheduled(initialDelayString = "${kluis.privacy.announce-initial-delay:PT10S}",
 			fixedDelayString = "${kluis.privacy.announce-interval:PT5M}")
 	void onSchedule() {
-		policy.current();
-		announcePending();
+		jobs.run("privacy.policy.publish", policy::current);
+		jobs.once("privacy.policy.announcements", LEASE, this::announcePending);
 	}
 
 	/** Mails every active customer about each significant version not yet announced; returns mails sent. */

@@ -4,6 +4,8 @@ import io.kluis.privacy.Evidence;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.RetentionRule;
 import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.jobs.JobLease;
+import io.kluis.shared.jobs.Jobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code asOf}, also when nothing was removed (so the record shows the job ran). Dry runs count
  * without deleting and leave no evidence: nothing was deleted, so there is nothing to prove.
  *
- * <p>Real runs take the cluster-wide {@link RetentionLock}; dry runs need no lock.
+ * <p>Real runs take the cluster-wide job lock {@value #JOB} (also when started by hand, so a manual
+ * run never overlaps the nightly one on another node), renewed after every rule so a long run keeps
+ * it; dry runs need no lock.
  */
 @Service
 public class RetentionEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionEngine.class);
+
+	/** The job lock's name. */
+	static final String JOB = "privacy.retention";
 
 	private final ProcessingRegister register;
 
@@ -41,18 +48,18 @@ public class RetentionEngine {
 
 	private final Evidence evidence;
 
-	private final RetentionLock lock;
+	private final Jobs jobs;
 
 	private final RetentionProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	RetentionEngine(ProcessingRegister register, List<PersonalDataHolder> holders, Evidence evidence,
-			RetentionLock lock, RetentionProperties properties, PlatformTransactionManager transactionManager) {
+			Jobs jobs, RetentionProperties properties, PlatformTransactionManager transactionManager) {
 		this.register = register;
 		this.holders = List.copyOf(holders);
 		this.evidence = evidence;
-		this.lock = lock;
+		this.jobs = jobs;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -73,20 +80,22 @@ public class RetentionEngine {
 		if (dryRun) {
 			return new RetentionRun(asOf, true, rules.stream().map(rule -> apply(rule, asOf, true)).toList());
 		}
-		String token = lock.tryAcquire(properties.lease()).orElseThrow(RetentionBusyException::new);
-		try {
+		try (JobLease lock = jobs.tryAcquire(JOB, properties.lease()).orElseThrow(RetentionBusyException::new)) {
 			var results = new ArrayList<RetentionRun.RuleResult>();
+			boolean held = true;
 			for (RetentionRule rule : rules) {
 				results.add(apply(rule, asOf, false));
-				lock.extend(token, properties.lease());
+				if (held && !lock.extend(properties.lease())) {
+					// A rule outran the lease (kluis.privacy.retention.lease) and another node may have
+					// started a run. Rules are idempotent, so both finishing is harmless; say so once.
+					held = false;
+					log.warn("event=privacy.retention.lock-lost rule={}", rule.id());
+				}
 			}
 			var run = new RetentionRun(asOf, false, results);
 			log.info("event=privacy.retention.run asOf={} rules={} removed={} failed={}", asOf, results.size(),
 					run.total(), run.failed());
 			return run;
-		}
-		finally {
-			lock.release(token);
 		}
 	}
 

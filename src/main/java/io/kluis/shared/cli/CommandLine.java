@@ -54,7 +54,7 @@ public final class CommandLine {
 				"server.port", "-1",
 				// A command needs a handful of beans; creating only those halves its start.
 				"spring.main.lazy-initialization", "true",
-				"kluis.scheduling.enabled", "false",
+				"kluis.jobs.enabled", "false",
 				"spring.modulith.events.republish-outstanding-events-on-restart", "false",
 				"spring.main.banner-mode", "off",
 				"logging.level.root", "WARN"));

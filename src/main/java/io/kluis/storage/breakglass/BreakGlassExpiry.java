@@ -1,7 +1,9 @@
 package io.kluis.storage.breakglass;
 
+import io.kluis.shared.jobs.Jobs;
 import io.kluis.storage.breakglass.BreakGlassEvent.BreakGlassExpired;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,10 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the end of grants whose period is over and of requests nobody decided in time. Access
  * itself never waits for this job ({@link BreakGlassRequest#grantsAt} checks the clock); the job puts
  * the end on the audit trail and starts the record's retention period. Each request is expired by a
- * conditional update, so on several nodes each is recorded once.
+ * conditional update, so even overlapping runs record each end once; the schedule still runs on one
+ * node at a time (job lock {@value #JOB}), since every other node would only lose the same updates.
  */
 @Component
 class BreakGlassExpiry {
+
+	static final String JOB = "storage.break-glass-expiry";
+
+	private static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final BreakGlassRequests requests;
 
@@ -25,8 +32,11 @@ class BreakGlassExpiry {
 
 	private final Clock clock;
 
+	private final Jobs jobs;
+
 	BreakGlassExpiry(BreakGlassRequests requests, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, Jobs jobs) {
+		this.jobs = jobs;
 		this.requests = requests;
 		this.events = events;
 		this.transactions = transactions;
@@ -34,6 +44,11 @@ class BreakGlassExpiry {
 	}
 
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+	void scheduled() {
+		jobs.once(JOB, LEASE, this::run);
+	}
+
+	/** Records every end that is due; returns how many this call recorded. */
 	int run() {
 		Instant now = clock.instant();
 		int expired = 0;

@@ -1,5 +1,6 @@
 package io.kluis.storage.files;
 
+import io.kluis.shared.jobs.Jobs;
 import io.kluis.storage.blob.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
  * as uploads abandoned longer than {@code kluis.storage.unfinished-upload-age} ago, the blob store's
  * temporary data of that age, and the temporary files of single-request uploads not written to for
  * {@code kluis.storage.stale-part-age} (a process killed mid-upload left them; one in progress on
- * any node writes to its file continuously). Runs at start-up and every ten minutes; safe on every node
- * of a cluster at once (deleting twice is harmless, and a blob is only journalled while no row
- * names it).
+ * any node writes to its file continuously). Runs at start-up and every ten minutes on every node,
+ * without the job lock: the temporary files may be the node's own (a node-local blob directory),
+ * and the rest is safe on several nodes at once (deleting twice is harmless, and a blob is only
+ * journalled while no row names it).
  */
 @Component
 public class BlobSweep {
@@ -37,8 +39,11 @@ public class BlobSweep {
 
 	private final FileTree tree;
 
+	private final Jobs jobs;
+
 	BlobSweep(BlobJournal journal, Nodes nodes, BlobStore blobs, StorageProperties properties, Uploads uploads,
-			FileTree tree, Clock clock) {
+			FileTree tree, Clock clock, Jobs jobs) {
+		this.jobs = jobs;
 		this.tree = tree;
 		this.uploads = uploads;
 		this.journal = journal;
@@ -50,7 +55,7 @@ public class BlobSweep {
 
 	@Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT10M")
 	public void scheduled() {
-		sweep();
+		jobs.run("storage.sweep", this::sweep);
 	}
 
 	/** Returns how many blobs and temporary uploads it removed. */

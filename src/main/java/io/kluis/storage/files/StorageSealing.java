@@ -2,6 +2,7 @@ package io.kluis.storage.files;
 
 import io.kluis.crypto.DataKeyDestroyedException;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.jobs.Jobs;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * node names and trashed names, dead-property values, lock paths and owners, upload paths, and
  * small-file contents of plain spaces (in place: same key, flagged sealed). Every update is
  * conditional on the row still being unsealed, so nodes of a cluster may run it at once and a
- * concurrent write wins. Readers take both forms meanwhile. Contents in the blob store written
+ * concurrent write wins. Runs on every node, without the job lock: a node stops reading plain names
+ * only once its own run found none left ({@link AtRest#plainNamesMayRemain}). Readers take both forms meanwhile. Contents in the blob store written
  * before are read as they are and sealed when the file is next written (docs/encryption-at-rest.md).
  */
 @Component
@@ -31,7 +33,10 @@ public class StorageSealing {
 
 	private final SmallBlobs smallBlobs;
 
-	StorageSealing(JdbcClient jdbc, AtRest atRest, SmallBlobs smallBlobs) {
+	private final Jobs jobs;
+
+	StorageSealing(JdbcClient jdbc, AtRest atRest, SmallBlobs smallBlobs, Jobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.atRest = atRest;
 		this.smallBlobs = smallBlobs;
@@ -39,15 +44,12 @@ public class StorageSealing {
 
 	@Scheduled(initialDelayString = "PT20S", fixedDelayString = "PT10M")
 	public void scheduled() {
-		try {
+		jobs.run("storage.sealing", () -> {
 			int sealed = sealAll();
 			if (sealed > 0) {
 				log.info("event=storage.sealing.sealed rows={}", sealed);
 			}
-		}
-		catch (RuntimeException e) {
-			log.warn("event=storage.sealing.failed type={}", e.getClass().getSimpleName());
-		}
+		});
 	}
 
 	/** Seals every unsealed row there is; returns how many it sealed. */

@@ -58,7 +58,7 @@ import org.springframework.test.context.TestPropertySource;
 @KluisIntegrationTest
 @ExtendWith(BackupErasureIntegrationTests.OnPostgresql.class)
 @ExternalPrograms.Needs(value = { "pg_dump", "pg_restore", "psql" }, packages = "postgresql-client")
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.scheduling.enabled=false",
+@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false",
 		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
 class BackupErasureIntegrationTests {
 

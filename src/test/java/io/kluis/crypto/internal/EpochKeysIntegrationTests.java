@@ -12,6 +12,8 @@ import io.kluis.crypto.Sealed;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.StartupRefusal;
 import io.kluis.shared.cli.KluisCommand;
+import io.kluis.shared.jobs.JobLease;
+import io.kluis.shared.jobs.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (on PostgreSQL) a schema of its own, because this context rotates and destroys epochs.
  */
 @KluisIntegrationTest
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.scheduling.enabled=false",
+@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false",
 		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
 class EpochKeysIntegrationTests {
 
@@ -91,6 +93,17 @@ class EpochKeysIntegrationTests {
 
 	@Autowired
 	BackupErasure backupErasure;
+
+	@Autowired
+	Jobs jobs;
+
+	@Test
+	@DisplayName("a rotation while another node holds the shared job lock does nothing (every other test's rotations show it is released after a run)")
+	void aRotationWaitsForTheLockHolder() {
+		try (JobLease other = jobs.tryAcquire(EpochRotation.JOB, Duration.ofHours(1)).orElseThrow()) {
+			assertThatThrownBy(() -> rotation.run(false)).isInstanceOf(EpochRotation.BusyException.class);
+		}
+	}
 
 	@Test
 	@DisplayName("a new data key is wrapped under the current epoch key, not under the master key")

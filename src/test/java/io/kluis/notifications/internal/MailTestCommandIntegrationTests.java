@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 
 @KluisIntegrationTest
 @Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.scheduling.enabled=false")
+@TestPropertySource(properties = "kluis.jobs.enabled=false")
 class MailTestCommandIntegrationTests {
 
 	@Autowired

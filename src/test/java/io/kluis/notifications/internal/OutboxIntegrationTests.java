@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Claims, crashed nodes and retention, on the mail-viewer transport. */
 @KluisIntegrationTest
 @Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.scheduling.enabled=false")
+@TestPropertySource(properties = "kluis.jobs.enabled=false")
 class OutboxIntegrationTests {
 
 	@Autowired

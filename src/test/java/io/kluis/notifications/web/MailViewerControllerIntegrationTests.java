@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @KluisIntegrationTest
 @AutoConfigureMockMvc
 @Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.scheduling.enabled=false")
+@TestPropertySource(properties = "kluis.jobs.enabled=false")
 class MailViewerControllerIntegrationTests {
 
 	@Autowired

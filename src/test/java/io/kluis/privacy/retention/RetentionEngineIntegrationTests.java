@@ -16,6 +16,8 @@ import io.kluis.privacy.TestSessions;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import io.kluis.shared.cli.KluisCommand;
+import io.kluis.shared.jobs.JobLease;
+import io.kluis.shared.jobs.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,9 @@ class RetentionEngineIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Jobs jobs;
 
 	@Autowired
 	Clock clock;
@@ -173,17 +178,20 @@ class RetentionEngineIntegrationTests {
 	@DisplayName("RET-2: while another node holds the lock a real run does nothing; a dry run still works; an expired lease is taken over")
 	void aRealRunWaitsForTheLockHolder() {
 		Instant longAgo = Instant.parse("2000-01-01T00:00:00Z");
-		setLock(clock.instant().plus(Duration.ofHours(1)), "another-node");
+		JobLease other = jobs.tryAcquire(RetentionEngine.JOB, Duration.ofHours(1)).orElseThrow();
 		try {
 			assertThatThrownBy(() -> engine.run(longAgo, false)).isInstanceOf(RetentionBusyException.class);
 			assertThat(engine.run(longAgo, true).failed()).isFalse();
-			setLock(clock.instant().minusSeconds(1), "a-node-that-died");
+			// The holder dies: its lease runs out (in the database's time, as the lock reads it).
+			jdbc.sql("update shared_job_locks set lock_until = locked_at where name = ?").param(RetentionEngine.JOB)
+				.update();
 			assertThat(engine.run(longAgo, false).failed()).isFalse();
-			assertThat(jdbc.sql("select locked_by from privacy_retention_lock").query(String.class).optional())
-				.as("released after the run").isEmpty();
+			try (JobLease next = jobs.tryAcquire(RetentionEngine.JOB, Duration.ofMinutes(1)).orElse(null)) {
+				assertThat(next).as("released after the run").isNotNull();
+			}
 		}
 		finally {
-			setLock(null, null);
+			other.close();
 		}
 	}
 
@@ -252,12 +260,6 @@ class RetentionEngineIntegrationTests {
 	private int mailRows(MailId id) {
 		return jdbc.sql("select count(*) from notifications_outbox where id = ?").param(id.value())
 			.query(Integer.class).single();
-	}
-
-	private void setLock(Instant until, String by) {
-		jdbc.sql("update privacy_retention_lock set locked_until = ?, locked_by = ? where id = 1")
-			.params(until == null ? null : Timestamp.from(until), by)
-			.update();
 	}
 
 	private static Map<String, Integer> counts(RetentionRun run) {

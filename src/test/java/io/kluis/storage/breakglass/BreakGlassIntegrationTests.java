@@ -176,8 +176,7 @@ class BreakGlassIntegrationTests extends WithMailbox {
 		mvc.perform(post("/admin/break-glass/{id}/approve", id).with(authentication(approver)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		notifications.flush();
-		MimeMessage mail = Mailbox.awaitMail(customer.email(), 1);
-		assertThat(mail.getSubject()).contains("access to your space files");
+		MimeMessage mail = mailWithSubject(customer.email(), "access to your space files");
 		assertThat(Mailbox.body(mail)).contains(REASON, "Your vault stays unreadable to anyone but you",
 				"(Amsterdam time)");
 
@@ -208,6 +207,19 @@ class BreakGlassIntegrationTests extends WithMailbox {
 		await().atMost(Duration.ofSeconds(10)).until(() -> auditOf("storage.break-glass.revoked").size() == 1);
 	}
 
+	/**
+	 * The customer's mail with this subject, among the verification mail of their registration and
+	 * the break-glass notice: a flush that sends both delivers them in no fixed order.
+	 */
+	private static MimeMessage mailWithSubject(String address, String subject) throws Exception {
+		for (MimeMessage mail : Mailbox.awaitMails(address, 2)) {
+			if (mail.getSubject().contains(subject)) {
+				return mail;
+			}
+		}
+		throw new AssertionError("no mail with the subject " + subject);
+	}
+
 	@Test
 	@DisplayName("STO-3: the customer is told in Dutch when Dutch is their language")
 	void mailInTheCustomersLanguage() throws Exception {
@@ -217,8 +229,7 @@ class BreakGlassIntegrationTests extends WithMailbox {
 		mvc.perform(post("/admin/break-glass/{id}/approve", id).with(authentication(approver)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		notifications.flush();
-		MimeMessage mail = Mailbox.awaitMail(account.email(), 1);
-		assertThat(mail.getSubject()).contains("kregen toegang tot uw opslagruimte werk");
+		MimeMessage mail = mailWithSubject(account.email(), "kregen toegang tot uw opslagruimte werk");
 		assertThat(Mailbox.body(mail)).contains("Uw kluis blijft voor iedereen behalve u onleesbaar", REASON);
 	}
 
