@@ -26,10 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
 import org.cryptomator.cryptolib.api.Masterkey;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
 import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -145,7 +142,7 @@ class CryptomatorInteropBrowserTests {
 		expected.put("/" + PHOTOS_RENAMED + "/definitief.txt", VaultPage.bytes(300, 7));
 		expected.put("/" + PHOTOS_RENAMED + "/diep ü/", null);
 		expected.put("/" + PHOTOS_RENAMED + "/diep ü/drie chunks.bin", VaultPage.bytes(100000, 4));
-		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(stored, properties(stored))) {
+		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE))) {
 			assertSameTree(readTree(vault.getPath("/")), expected);
 		}
 	}
@@ -158,7 +155,8 @@ class CryptomatorInteropBrowserTests {
 		try (Masterkey key = Masterkey.generate(new SecureRandom())) {
 			masterkeys.persist(key, local.resolve("masterkey.cryptomator"), PASSPHRASE);
 		}
-		CryptoFileSystemProvider.initialize(local, properties(local), URI.create("masterkeyfile:masterkey.cryptomator"));
+		CryptoFileSystemProvider.initialize(local, StoredSpace.cryptofs(local, PASSPHRASE),
+				URI.create("masterkeyfile:masterkey.cryptomator"));
 		var written = new TreeMap<String, byte[]>();
 		written.put("/Notities.txt", VaultPage.bytes(5000, 11));
 		written.put("/Reis/", null);
@@ -168,7 +166,7 @@ class CryptomatorInteropBrowserTests {
 		written.put("/" + "y".repeat(160) + "/", null);
 		written.put("/" + "y".repeat(160) + "/binnen.txt", VaultPage.bytes(10, 14));
 		written.put("/leeg", VaultPage.bytes(0, 15));
-		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(local, properties(local))) {
+		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(local, StoredSpace.cryptofs(local, PASSPHRASE))) {
 			for (var entry : written.entrySet()) {
 				if (entry.getValue() == null) {
 					Files.createDirectories(vault.getPath(entry.getKey()));
@@ -211,9 +209,7 @@ class CryptomatorInteropBrowserTests {
 
 		// And in the file manager itself: unlock with the passphrase, see the folders and files.
 		page.open("/panel/files?space=fromapp&lang=en");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
+		page.unlock(PASSPHRASE);
 		await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(browser.executeScript(
 				"return Array.from(document.querySelectorAll('#listing tbody tr')).map((tr) => tr.dataset.name)"
 						+ ".join('|') === arguments[0]", "Reis|" + "y".repeat(160) + "|leeg|Notities.txt|" + "x".repeat(170) + ".bin")));
@@ -270,12 +266,6 @@ class CryptomatorInteropBrowserTests {
 			.encodeToString(sha1.digest(expected.get(3).getBytes(StandardCharsets.UTF_8))) + ".c9s";
 		assertThat((List<Object>) js.get("stored")).containsExactly(expected.get(0), expected.get(1), expected.get(2),
 				longStored);
-	}
-
-	private static CryptoFileSystemProperties properties(Path vault) {
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(vault.resolve("masterkey.cryptomator"), PASSPHRASE);
-		return CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build();
 	}
 
 	static Map<String, byte[]> readTree(Path root) throws IOException {

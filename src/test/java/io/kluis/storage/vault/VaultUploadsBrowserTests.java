@@ -14,21 +14,14 @@ import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
-import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -117,14 +110,12 @@ class VaultUploadsBrowserTests {
 		Space vault = spaces.find(customer.id(), Space.DEFAULT_VAULT).orElseThrow();
 		Path stored = work.resolve("stored");
 		StoredSpace.copyTo(tree, vault, stored);
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(stored.resolve("masterkey.cryptomator"), PASSPHRASE);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored,
-				CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build())) {
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE))) {
 			Path file = fs.getPath("/groot.bin");
 			assertThat(Files.size(file)).isEqualTo(SIZE);
 			try (InputStream in = Files.newInputStream(file)) {
-				assertThat(sha256(in)).isEqualTo(sha256(new java.io.ByteArrayInputStream(VaultPage.bytes(SIZE, 11))));
+				assertThat(StoredSpace.sha256(in))
+					.isEqualTo(StoredSpace.sha256(new java.io.ByteArrayInputStream(VaultPage.bytes(SIZE, 11))));
 			}
 		}
 	}
@@ -142,9 +133,7 @@ class VaultUploadsBrowserTests {
 			chosen.add(file);
 		}
 		page.open("/panel/files?lang=nl");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
+		page.unlock(PASSPHRASE);
 		await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("browser")).isDisplayed());
 		browser.executeScript("""
 				window.seen = { most: 0 };
@@ -186,10 +175,7 @@ class VaultUploadsBrowserTests {
 		Space vault = spaces.find(customer.id(), Space.DEFAULT_VAULT).orElseThrow();
 		Path stored = work.resolve("stored");
 		StoredSpace.copyTo(tree, vault, stored);
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(stored.resolve("masterkey.cryptomator"), PASSPHRASE);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored,
-				CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build());
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE));
 				Stream<Path> walk = Files.walk(fs.getPath("/"))) {
 			Set<String> paths = new TreeSet<>();
 			walk.forEach(p -> paths.add(p.toString()));
@@ -221,21 +207,6 @@ class VaultUploadsBrowserTests {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static String sha256(InputStream in) throws IOException {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 20];
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, n);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }
