@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Vault downloads in the panel: in Chromium the decrypted file streams to disk through the download
@@ -32,27 +24,11 @@ import org.springframework.context.ApplicationContext;
  * cannot; both give the same bytes under the file's name. The 200 MiB walk in
  * {@link VaultFileManagerBrowserTests} goes through the streaming path too.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultDownloadBrowserTests {
+class VaultDownloadBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "veertien vlugge vossen vouwen vliegers";
 
 	static final int SIZE = 30 * 1024 * 1024 + 999;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A 30 MiB vault file streams to disk through the service worker under its name with the same bytes; with streaming off the Blob fallback gives the same")

@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +23,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Acceptance 2 of the vault issue, in Debian Chromium through the panel's file manager: create a
@@ -47,35 +37,13 @@ import org.springframework.context.ApplicationContext;
  * page and get the same bytes, and open the very same vault with Cryptomator's cryptofs. Then the
  * everyday operations: rename, delete to the trash and restore, lock and unlock.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultFileManagerBrowserTests {
+class VaultFileManagerBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "acht oranje olifanten ontbijten";
 
 	static final long BIG = 200L * 1024 * 1024;
 
 	static final int CHUNK = 32 * 1024;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("STO-1, STO-2, acceptance 2: create vault → upload a folder with a 200 MiB file → ciphertext without names on disk → download equals → cryptofs shows the same tree and bytes → share a link with password → a fresh browser profile opens it and downloads the same bytes (SHA-256) → revoke → the link is gone; rename, trash and restore, lock and unlock")

@@ -5,14 +5,9 @@ import static io.kluis.storage.vault.VaultPage.rowPresent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import io.kluis.storage.files.FilePath;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Usage;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -27,16 +22,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Deleting a vault folder in the panel: in the Cryptomator format a folder's contents live in their
@@ -45,34 +35,12 @@ import org.springframework.context.ApplicationContext;
  * so restoring gives back the whole tree (cryptofs agrees) and purging leaves no node, blob or byte
  * of quota behind.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultFolderTrashBrowserTests {
+class VaultFolderTrashBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "twaalf trage tijgers tellen tenen";
 
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
 	@Autowired
 	Usage usage;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A vault folder with nested folders and files: delete → its whole subtree leaves the live tree as one trash item → restore → cryptofs and the page see the same tree and bytes → delete and purge → no node, blob or quota of the subtree is left")

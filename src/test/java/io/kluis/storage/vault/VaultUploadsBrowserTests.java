@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
@@ -22,18 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Uploads into the vault through the panel: several at a time with a bar each and one for all,
@@ -45,33 +35,11 @@ import org.springframework.context.ApplicationContext;
  * it back. The page asks the server where the upload stands ({@code HEAD}) and sends the rest; the
  * stored file opens with Cryptomator's cryptofs and has the same SHA-256.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultUploadsBrowserTests {
+class VaultUploadsBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "dertien dromerige dolfijnen dansen";
 
 	static final int SIZE = 40 * 1024 * 1024 + 4321;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A 40 MiB vault upload: the browser goes offline mid-way and comes back → the upload resumes from the server's offset → cryptofs decrypts the same SHA-256")
