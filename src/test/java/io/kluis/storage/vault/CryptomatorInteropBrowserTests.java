@@ -3,13 +3,8 @@ package io.kluis.storage.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import io.kluis.storage.StorageCustomers;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.SpaceKind;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,24 +26,16 @@ import org.cryptomator.cryptolib.api.Masterkey;
 import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The browser's vault client and Cryptomator's own library (cryptofs, the code inside the
  * Cryptomator apps) read each other's vaults: format 8, SIV_GCM, names with directory ids, long
  * names (.c9s), several chunks, empty files, renames and moves between short and long names.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class CryptomatorInteropBrowserTests {
+class CryptomatorInteropBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "zeven zilveren zwanen zwemmen";
 
@@ -60,26 +47,11 @@ class CryptomatorInteropBrowserTests {
 
 	static final String LONG_RENAMED = "nu met een lange naam ".repeat(8).trim();
 
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
 	StorageCustomers customers;
 
-	TestAccounts.Known customer;
-
 	@BeforeEach
-	void customer() {
+	void customers() {
 		customers = StorageCustomers.in(context);
-		customer = customers.verified();
 	}
 
 	@Test
