@@ -11,6 +11,7 @@ import io.kluis.DatabaseScan;
 import io.kluis.FileScan;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestClock;
 import io.kluis.shared.AccountId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.springframework.mock.web.MockMultipartFile;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(RequestsIntegrationTestBase.Clocks.class)
+@Import(TestClock.class)
 class IdCopyIntegrationTests extends RequestsIntegrationTestBase {
 
 	@Autowired
