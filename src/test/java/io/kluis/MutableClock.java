@@ -12,10 +12,18 @@ import java.time.ZoneOffset;
  */
 public final class MutableClock extends Clock {
 
+	private final Instant start;
+
 	private volatile Instant now;
 
 	public MutableClock(Instant start) {
+		this.start = start;
 		this.now = start;
+	}
+
+	/** Back to the instant the clock started at, e.g. before each test of a class that moves it. */
+	public void reset() {
+		now = start;
 	}
 
 	public void advance(Duration duration) {

@@ -14,6 +14,7 @@ import io.kluis.DatabaseScan;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.TestDatabase;
 import io.kluis.WithMailbox;
 import io.kluis.audit.AuditEntry;
@@ -45,7 +46,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,12 +58,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -87,20 +84,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @KluisIntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false" })
-@Import(AfterTheServiceEndsIntegrationTests.Clocks.class)
+@Import(TestClock.class)
 class AfterTheServiceEndsIntegrationTests extends WithMailbox {
 
 	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;

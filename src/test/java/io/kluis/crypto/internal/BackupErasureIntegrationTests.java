@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kluis.ExternalPrograms;
-import io.kluis.KluisIntegrationTest;
 import io.kluis.MutableClock;
 import io.kluis.TestDatabase;
 import io.kluis.crypto.BackupErasure;
@@ -20,8 +19,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,14 +30,10 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 8 §3 "Backups", acceptance 4 (second half), on PostgreSQL with the real {@code pg_dump}: a
@@ -55,11 +48,9 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>Runs in the PostgreSQL run ({@code -Ppostgresql}); on H2 it is skipped with that reason.
  */
-@KluisIntegrationTest
+@OwnEpochsIntegrationTest
 @ExtendWith(BackupErasureIntegrationTests.OnPostgresql.class)
 @ExternalPrograms.Needs(value = { "pg_dump", "pg_restore", "psql" }, packages = "postgresql-client")
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false",
-		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
 class BackupErasureIntegrationTests {
 
 	/**
@@ -80,24 +71,6 @@ class BackupErasureIntegrationTests {
 				new SealedColumn("storage_small_blobs", "content", "sealed and blob in (select blob from storage_nodes where "
 						+ OWNS_NODE + ")", "'storage.small-blob:' || blob")))
 		.toList();
-
-	static final Path KEY_STORE = Path.of("target/test-key-stores/" + UUID.randomUUID());
-
-	@TestConfiguration
-	static class Config {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		}
-
-		@Bean
-		@Primary
-		EpochKeyStore ownKeyStore() {
-			return new DirectoryEpochKeyStore(KEY_STORE);
-		}
-	}
 
 	@Autowired
 	ApplicationContext context;

@@ -3,9 +3,7 @@ package io.kluis.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kluis.KluisIntegrationTest;
 import io.kluis.MutableClock;
-import io.kluis.TestDatabase;
 import io.kluis.crypto.BackupErasure;
 import io.kluis.crypto.DataKeyDestroyedException;
 import io.kluis.crypto.Sealed;
@@ -17,20 +15,13 @@ import io.kluis.shared.jobs.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,28 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retirement and destruction on the clock, the commands, and the start-up checks. A key store and
  * (on PostgreSQL) a schema of its own, because this context rotates and destroys epochs.
  */
-@KluisIntegrationTest
-@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.jobs.enabled=false",
-		"kluis.crypto.epochs.length=1d", "kluis.crypto.epochs.backup-retention=30d" })
+@OwnEpochsIntegrationTest
 class EpochKeysIntegrationTests {
-
-	static final Path KEY_STORE = Path.of("target/test-key-stores/" + UUID.randomUUID());
-
-	@TestConfiguration
-	static class Config {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		}
-
-		@Bean
-		@Primary
-		EpochKeyStore ownKeyStore() {
-			return new DirectoryEpochKeyStore(KEY_STORE);
-		}
-	}
 
 	@Autowired
 	EnvelopeCipher cipher;
@@ -215,7 +186,8 @@ class EpochKeysIntegrationTests {
 			.isInstanceOf(StartupRefusal.class)
 			.hasMessageContaining("is not configured");
 
-		var empty = new DirectoryEpochKeyStore(KEY_STORE.resolveSibling(UUID.randomUUID().toString()));
+		var empty = new DirectoryEpochKeyStore(
+				OwnEpochsIntegrationTest.OwnKeyStore.ROOT.resolve(UUID.randomUUID().toString()));
 		assertThatThrownBy(() -> new InstallationKeyCheck(masterKeys, new EpochKeys(empty, masterKeys, clock), dataKeys,
 				systemKeys).check())
 			.isInstanceOf(StartupRefusal.class)

@@ -12,6 +12,7 @@ import io.kluis.DatabaseScan;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.WithMailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.TestAccounts;
@@ -25,8 +26,6 @@ import io.kluis.identity.credentials.Totp;
 import io.kluis.identity.credentials.TotpSecret;
 import io.kluis.notifications.Notifications;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,12 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -49,22 +47,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
+// The test clock starts hours in the past and stays there: audit entries and mails written while it
+// is moved forward must not lie in the future of other tests sharing the database (audit retention
+// prunes an unbroken prefix by time).
+@Import(TestClock.class)
+@TestPropertySource(properties = TestClock.OFFSET + "=-6h")
 class LoginThrottlingIntegrationTests extends WithMailbox {
-
-	/**
-	 * The test clock. It starts hours in the past and stays there: audit entries and mails written
-	 * while it is moved forward must not lie in the future of other tests sharing the database
-	 * (audit retention prunes an unbroken prefix by time).
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.MILLIS));
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;

@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.kluis.DatabaseScan;
+import io.kluis.FileScan;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestClock;
 import io.kluis.shared.AccountId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ import org.springframework.mock.web.MockMultipartFile;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(RequestsIntegrationTestBase.Clocks.class)
+@Import(TestClock.class)
 class IdCopyIntegrationTests extends RequestsIntegrationTestBase {
 
 	@Autowired
@@ -190,32 +191,8 @@ class IdCopyIntegrationTests extends RequestsIntegrationTestBase {
 		return out.toByteArray();
 	}
 
-	private List<Path> filesContaining(String marker) throws IOException {
+	private List<Path> filesContaining(String marker) {
 		Path root = Path.of(dataDir);
-		if (!Files.exists(root)) {
-			return List.of();
-		}
-		byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
-		try (Stream<Path> files = Files.walk(root)) {
-			return files.filter(Files::isRegularFile).filter(f -> contains(f, needle)).toList();
-		}
-	}
-
-	private static boolean contains(Path file, byte[] needle) {
-		try {
-			byte[] bytes = Files.readAllBytes(file);
-			outer: for (int i = 0; i + needle.length <= bytes.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (bytes[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return true;
-			}
-			return false;
-		}
-		catch (IOException e) {
-			return false;
-		}
+		return Files.exists(root) ? FileScan.filesContaining(root, marker) : List.of();
 	}
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestClock;
 import io.kluis.shared.AccountId;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(RequestsIntegrationTestBase.Clocks.class)
+@Import(TestClock.class)
 class RequestDeadlineIntegrationTests extends RequestsIntegrationTestBase {
 
 	@Autowired

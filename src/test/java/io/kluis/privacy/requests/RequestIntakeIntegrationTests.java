@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestClock;
 import io.kluis.identity.Role;
 import java.time.ZoneId;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The public form and the email check (RIG-7), former customers (RIG-8), the complaint route (RIG-9). */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(RequestsIntegrationTestBase.Clocks.class)
+@Import(TestClock.class)
 class RequestIntakeIntegrationTests extends RequestsIntegrationTestBase {
 
 	@Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kluis.DatabaseScan;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestClock;
 import io.kluis.privacy.retention.RetentionEngine;
 import io.kluis.privacy.retention.RetentionRun;
 import io.kluis.privacy.spi.DataSubject;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Import;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(RequestsIntegrationTestBase.Clocks.class)
+@Import(TestClock.class)
 class RequestRecordsHolderIntegrationTests extends RequestsIntegrationTestBase {
 
 	@Autowired

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.kluis.Mailbox;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.WithMailbox;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.identity.Role;
@@ -17,19 +18,14 @@ import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,19 +38,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * few months: audit entries and mails are never written in the future of other tests sharing the
  * database (audit retention prunes an unbroken prefix by time). Tests assert on their own rows only.
  */
+// The subclasses @Import(TestClock.class): this starts it 120 days in the past.
+@TestPropertySource(properties = TestClock.OFFSET + "=-120d")
 abstract class RequestsIntegrationTestBase extends WithMailbox {
-
-	static final Instant START = Instant.now().minus(Duration.ofDays(120)).truncatedTo(ChronoUnit.MILLIS);
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -84,7 +70,7 @@ abstract class RequestsIntegrationTestBase extends WithMailbox {
 
 	@BeforeEach
 	void resetClock() {
-		clock.set(START);
+		clock.reset();
 		fixtures = TestAccounts.in(context);
 	}
 

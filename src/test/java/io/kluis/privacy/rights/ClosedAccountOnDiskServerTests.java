@@ -3,6 +3,7 @@ package io.kluis.privacy.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kluis.FileScan;
 import io.kluis.KluisServerTest;
 import io.kluis.TestDatabase;
 import io.kluis.storage.DavClient;
@@ -10,8 +11,6 @@ import io.kluis.storage.StorageCustomers;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,59 +98,8 @@ class ClosedAccountOnDiskServerTests {
 		scanned.add(data.resolve("base").resolve(Long.toString(database)));
 		scanned.add(data.resolve("global"));
 		scanned.add(data.resolve("pg_wal"));
-		assertThat(filesContaining(scanned, control)).as("the scan finds what is stored in plain text").isNotEmpty();
-		assertThat(filesContaining(scanned, marker)).as("database files and WAL").isEmpty();
-		assertThat(filesContaining(List.of(dataDir.resolve("blobs")), marker)).as("blob directory").isEmpty();
-	}
-
-	private static List<Path> filesContaining(List<Path> roots, String text) {
-		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-		var found = new ArrayList<Path>();
-		for (Path root : roots) {
-			if (!Files.isDirectory(root)) {
-				continue;
-			}
-			try (Stream<Path> files = Files.walk(root)) {
-				files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).forEach(found::add);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		return found;
-	}
-
-	/** Streams the file (WAL segments are 16 MiB each), keeping the needle's length of overlap. */
-	private static boolean contains(Path file, byte[] needle) {
-		byte[] buffer = new byte[1 << 20];
-		int kept = 0;
-		try (InputStream in = Files.newInputStream(file)) {
-			while (true) {
-				int n = in.read(buffer, kept, buffer.length - kept);
-				if (n < 0) {
-					return false;
-				}
-				int end = kept + n;
-				for (int i = 0; i + needle.length <= end; i++) {
-					if (buffer[i] == needle[0] && matches(buffer, i, needle)) {
-						return true;
-					}
-				}
-				kept = Math.min(needle.length - 1, end);
-				System.arraycopy(buffer, end - kept, buffer, 0, kept);
-			}
-		}
-		catch (IOException e) {
-			return false; // removed meanwhile (a recycled WAL segment, a dropped relation)
-		}
-	}
-
-	private static boolean matches(byte[] buffer, int at, byte[] needle) {
-		for (int j = 1; j < needle.length; j++) {
-			if (buffer[at + j] != needle[j]) {
-				return false;
-			}
-		}
-		return true;
+		assertThat(FileScan.filesContaining(scanned, control)).as("the scan finds what is stored in plain text").isNotEmpty();
+		assertThat(FileScan.filesContaining(scanned, marker)).as("database files and WAL").isEmpty();
+		assertThat(FileScan.filesContaining(List.of(dataDir.resolve("blobs")), marker)).as("blob directory").isEmpty();
 	}
 }

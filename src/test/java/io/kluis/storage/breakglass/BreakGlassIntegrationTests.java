@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kluis.Mailbox;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.WithMailbox;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.audit.AuditEntry;
@@ -33,7 +34,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,13 +42,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -61,21 +60,11 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
+@Import(TestClock.class)
+@TestPropertySource(properties = TestClock.OFFSET + "=-60d")
 class BreakGlassIntegrationTests extends WithMailbox {
 
-	static final Instant START = Instant.now().minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MILLIS);
-
 	static final String REASON = "Contain breach INC-2026-17: a leaked app password was used to upload malware.";
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -127,7 +116,7 @@ class BreakGlassIntegrationTests extends WithMailbox {
 
 	@BeforeEach
 	void customerWithAPlainSpaceAndTwoStaffMembers() {
-		clock.set(START);
+		clock.reset();
 		fixtures = TestAccounts.in(context);
 		customer = fixtures.verified();
 		plain = spaces.create(customer.id(), "files", SpaceKind.PLAIN);

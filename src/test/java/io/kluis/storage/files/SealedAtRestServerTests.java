@@ -3,11 +3,11 @@ package io.kluis.storage.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.DatabaseScan;
+import io.kluis.FileScan;
 import io.kluis.KluisServerTest;
 import io.kluis.storage.DavClient;
 import io.kluis.storage.StorageCustomers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -171,30 +170,6 @@ class SealedAtRestServerTests {
 	}
 
 	private List<Path> blobFilesContaining(String text) {
-		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-		try (Stream<Path> files = Files.walk(dataDir.resolve("blobs"))) {
-			return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static boolean contains(Path file, byte[] needle) {
-		try {
-			byte[] bytes = Files.readAllBytes(file);
-			outer: for (int i = 0; i + needle.length <= bytes.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (bytes[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return true;
-			}
-			return false;
-		}
-		catch (IOException e) {
-			return false;
-		}
+		return FileScan.filesContaining(dataDir.resolve("blobs"), text);
 	}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.TestServer;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.AppPasswordScope;
@@ -13,8 +14,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -24,11 +23,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,20 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * effective at once, the owner's log, and 404 for anything not shared with the caller.
  */
 @KluisServerTest
-@Import(PeerShareServerTests.Clocks.class)
+@Import(TestClock.class)
+@TestPropertySource(properties = TestClock.OFFSET + "=-12h")
+@DirtiesContext // moves the clock: a context of its own, not ShareLinksServerTests'
 class PeerShareServerTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.MILLIS));
-		}
-	}
 
 	@Value("${kluis.base-url}")
 	String baseUrl;

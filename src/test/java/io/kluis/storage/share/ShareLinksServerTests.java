@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.storage.DavClient;
 import io.kluis.storage.StorageCustomers;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,11 +22,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,21 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  * does not work, the access log with truncated addresses, and 404 for what is someone else's.
  */
 @KluisServerTest
-@Import(ShareLinksServerTests.Clocks.class)
+// The clock starts hours in the past, so audit entries written while it moves never lie in other tests' future.
+@Import(TestClock.class)
+@TestPropertySource(properties = TestClock.OFFSET + "=-12h")
+@DirtiesContext // moves the clock: a context of its own, not PeerShareServerTests'
 class ShareLinksServerTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** Hours in the past, so audit entries written while it moves never lie in other tests' future. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.MILLIS));
-		}
-	}
 
 	@Value("${kluis.base-url}")
 	String baseUrl;

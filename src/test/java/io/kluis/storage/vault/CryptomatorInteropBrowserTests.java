@@ -3,13 +3,8 @@ package io.kluis.storage.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import io.kluis.storage.StorageCustomers;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.SpaceKind;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,32 +21,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
 import org.cryptomator.cryptolib.api.Masterkey;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
 import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The browser's vault client and Cryptomator's own library (cryptofs, the code inside the
  * Cryptomator apps) read each other's vaults: format 8, SIV_GCM, names with directory ids, long
  * names (.c9s), several chunks, empty files, renames and moves between short and long names.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class CryptomatorInteropBrowserTests {
+class CryptomatorInteropBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "zeven zilveren zwanen zwemmen";
 
@@ -63,26 +47,11 @@ class CryptomatorInteropBrowserTests {
 
 	static final String LONG_RENAMED = "nu met een lange naam ".repeat(8).trim();
 
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
 	StorageCustomers customers;
 
-	TestAccounts.Known customer;
-
 	@BeforeEach
-	void customer() {
+	void customers() {
 		customers = StorageCustomers.in(context);
-		customer = customers.verified();
 	}
 
 	@Test
@@ -145,7 +114,7 @@ class CryptomatorInteropBrowserTests {
 		expected.put("/" + PHOTOS_RENAMED + "/definitief.txt", VaultPage.bytes(300, 7));
 		expected.put("/" + PHOTOS_RENAMED + "/diep ü/", null);
 		expected.put("/" + PHOTOS_RENAMED + "/diep ü/drie chunks.bin", VaultPage.bytes(100000, 4));
-		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(stored, properties(stored))) {
+		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE))) {
 			assertSameTree(readTree(vault.getPath("/")), expected);
 		}
 	}
@@ -158,7 +127,8 @@ class CryptomatorInteropBrowserTests {
 		try (Masterkey key = Masterkey.generate(new SecureRandom())) {
 			masterkeys.persist(key, local.resolve("masterkey.cryptomator"), PASSPHRASE);
 		}
-		CryptoFileSystemProvider.initialize(local, properties(local), URI.create("masterkeyfile:masterkey.cryptomator"));
+		CryptoFileSystemProvider.initialize(local, StoredSpace.cryptofs(local, PASSPHRASE),
+				URI.create("masterkeyfile:masterkey.cryptomator"));
 		var written = new TreeMap<String, byte[]>();
 		written.put("/Notities.txt", VaultPage.bytes(5000, 11));
 		written.put("/Reis/", null);
@@ -168,7 +138,7 @@ class CryptomatorInteropBrowserTests {
 		written.put("/" + "y".repeat(160) + "/", null);
 		written.put("/" + "y".repeat(160) + "/binnen.txt", VaultPage.bytes(10, 14));
 		written.put("/leeg", VaultPage.bytes(0, 15));
-		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(local, properties(local))) {
+		try (FileSystem vault = CryptoFileSystemProvider.newFileSystem(local, StoredSpace.cryptofs(local, PASSPHRASE))) {
 			for (var entry : written.entrySet()) {
 				if (entry.getValue() == null) {
 					Files.createDirectories(vault.getPath(entry.getKey()));
@@ -211,9 +181,7 @@ class CryptomatorInteropBrowserTests {
 
 		// And in the file manager itself: unlock with the passphrase, see the folders and files.
 		page.open("/panel/files?space=fromapp&lang=en");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
+		page.unlock(PASSPHRASE);
 		await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(browser.executeScript(
 				"return Array.from(document.querySelectorAll('#listing tbody tr')).map((tr) => tr.dataset.name)"
 						+ ".join('|') === arguments[0]", "Reis|" + "y".repeat(160) + "|leeg|Notities.txt|" + "x".repeat(170) + ".bin")));
@@ -270,12 +238,6 @@ class CryptomatorInteropBrowserTests {
 			.encodeToString(sha1.digest(expected.get(3).getBytes(StandardCharsets.UTF_8))) + ".c9s";
 		assertThat((List<Object>) js.get("stored")).containsExactly(expected.get(0), expected.get(1), expected.get(2),
 				longStored);
-	}
-
-	private static CryptoFileSystemProperties properties(Path vault) {
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(vault.resolve("masterkey.cryptomator"), PASSPHRASE);
-		return CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build();
 	}
 
 	static Map<String, byte[]> readTree(Path root) throws IOException {

@@ -1,5 +1,10 @@
 package io.kluis.storage.vault;
 
+import static io.kluis.storage.vault.VaultPage.control;
+import static io.kluis.storage.vault.VaultPage.row;
+import static io.kluis.storage.vault.VaultPage.rowPresent;
+import static io.kluis.storage.vault.VaultPage.rowWith;
+import static io.kluis.storage.vault.VaultPage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -69,8 +73,8 @@ class PeerShareBrowserTests {
 					Map.of("behavior", "allow", "downloadPath", received.toString()));
 
 			// B's first vault: unlocking it makes and publishes B's sharing key pair.
-			new VaultPage(recipient, baseUrl).logIn(bob, "/panel/files?lang=en");
-			createVault(recipient, RECIPIENT_PASSPHRASE);
+			var bobsPage = new VaultPage(recipient, baseUrl).logIn(bob, "/panel/files?lang=en");
+			bobsPage.createVault(RECIPIENT_PASSPHRASE);
 			await().atMost(Duration.ofSeconds(30)).until(() -> !text(recipient, "sharing-fingerprint").isEmpty());
 			String fingerprint = text(recipient, "sharing-fingerprint");
 			assertThat(fingerprint).matches("([0-9a-f]{4} ){7}[0-9a-f]{4}");
@@ -79,11 +83,10 @@ class PeerShareBrowserTests {
 			assertThat(wrappedPrivate.length).as("nonce, PKCS#8 of a P-256 key, tag").isBetween(150, 200);
 
 			// A uploads a file to their vault and shares it with B by email address.
-			new VaultPage(owner, baseUrl).logIn(alice, "/panel/files?lang=en");
-			createVault(owner, OWNER_PASSPHRASE);
+			new VaultPage(owner, baseUrl).logIn(alice, "/panel/files?lang=en").createVault(OWNER_PASSPHRASE);
 			owner.findElement(By.id("pick-files")).sendKeys(plan.toString());
 			await().atMost(Duration.ofMinutes(1)).until(() -> rowPresent(owner, "listing", "bouwplan.bin"));
-			action(owner, "listing", "bouwplan.bin", "share").click();
+			control(owner, "listing", "bouwplan.bin", "share").click();
 			owner.findElement(By.cssSelector("form.share-form input[name=recipient]")).sendKeys(bob.email());
 			owner.findElement(By.cssSelector("form.share-form button[data-action=share-customer]")).click();
 			await().atMost(Duration.ofMinutes(1)).until(() -> rowPresent(owner, "customer-shares-listing", "bouwplan.bin"));
@@ -111,18 +114,18 @@ class PeerShareBrowserTests {
 			incoming.findElement(By.cssSelector("button[data-action=open]")).click();
 			await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(recipient, "incoming-files", "bouwplan.bin"));
 			Browser.screenshot(recipient, "peer-share-recipient");
-			action(recipient, "incoming-files", "bouwplan.bin", "download").click();
+			control(recipient, "incoming-files", "bouwplan.bin", "download").click();
 			Path got = received.resolve("bouwplan.bin");
 			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
 				.until(() -> Files.exists(got) && Files.size(got) == SIZE);
-			assertThat(sha256(got)).isEqualTo(sha256(plan));
+			assertThat(StoredSpace.sha256(got)).isEqualTo(StoredSpace.sha256(plan));
 
 			// A revokes: at once B no longer sees it, and its ciphertext is 404 for B.
-			action(owner, "customer-shares-listing", "bouwplan.bin", "revoke-customer").click();
+			control(owner, "customer-shares-listing", "bouwplan.bin", "revoke-customer").click();
 			owner.switchTo().alert().accept();
 			await().atMost(Duration.ofSeconds(20)).until(() -> "revoked".equals(
 					row(owner, "customer-shares-listing", "bouwplan.bin").getDomAttribute("data-state")));
-			Map<String, Object> after = new VaultPage(recipient, baseUrl).run("""
+			Map<String, Object> after = bobsPage.run("""
 					const list = await (await fetch('/panel/files/api/shares/received')).json();
 					const manifest = await fetch('/panel/files/api/shares/received/' + args[0] + '/manifest');
 					const blob = await fetch('/panel/files/api/shares/received/' + args[0] + '/blobs/0');
@@ -135,52 +138,4 @@ class PeerShareBrowserTests {
 			assertThat(rowWith(recipient, "incoming-listing", "owner", alice.email())).isNull();
 		}
 	}
-
-	/** Creates the vault in the panel (passphrase twice, the warning understood, recovery key noted) and waits until it is open. */
-	private static void createVault(ChromeDriver browser, String passphrase) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-create")).isDisplayed());
-		browser.findElement(By.id("create-passphrase")).sendKeys(passphrase);
-		browser.findElement(By.id("create-passphrase-again")).sendKeys(passphrase);
-		browser.findElement(By.id("create-understand")).click();
-		browser.findElement(By.id("create-vault")).click();
-		await().atMost(Duration.ofSeconds(60)).until(() -> !text(browser, "recovery-key").isEmpty());
-		browser.findElement(By.id("recovery-done")).click();
-		await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("browser")).isDisplayed());
-	}
-
-	private static String sha256(Path file) throws IOException {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static String text(ChromeDriver browser, String id) {
-		return browser.findElement(By.id(id)).getText().trim();
-	}
-
-	private static boolean rowPresent(ChromeDriver browser, String table, String name) {
-		return rowWith(browser, table, "name", name) != null;
-	}
-
-	/** Looked up in the page in one step: the tables are re-rendered after every change. */
-	private static WebElement rowWith(ChromeDriver browser, String table, String key, String value) {
-		return (WebElement) browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0] + "
-				+ "' tbody tr')).find((tr) => tr.dataset[arguments[1]] === arguments[2]) || null", table, key, value);
-	}
-
-	private static WebElement row(ChromeDriver browser, String table, String name) {
-		WebElement row = rowWith(browser, table, "name", name);
-		if (row == null) {
-			throw new AssertionError("no row " + name + " in " + table);
-		}
-		return row;
-	}
-
-	private static WebElement action(ChromeDriver browser, String table, String name, String action) {
-		return row(browser, table, name).findElement(By.cssSelector("[data-action=" + action + "]"));
-	}
-
 }

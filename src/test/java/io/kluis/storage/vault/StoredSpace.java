@@ -10,9 +10,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cryptomator.cryptofs.CryptoFileSystemProperties;
+import org.cryptomator.cryptolib.api.MasterkeyLoader;
+import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
 
 /** What the server stores for a space, as the blob store holds it, and the way back in over WebDAV. */
 final class StoredSpace {
@@ -78,5 +85,35 @@ final class StoredSpace {
 		relative.forEach(p -> segments.add(java.net.URLEncoder.encode(p.toString(), java.nio.charset.StandardCharsets.UTF_8)
 			.replace("+", "%20")));
 		return String.join("/", segments);
+	}
+
+	/** Cryptofs properties that open the vault stored at {@code vault} with the passphrase. */
+	static CryptoFileSystemProperties cryptofs(Path vault, String passphrase) {
+		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
+			.load(vault.resolve("masterkey.cryptomator"), passphrase);
+		return CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build();
+	}
+
+	/** The SHA-256 of a file, in hex, read in pieces. */
+	static String sha256(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return sha256(in);
+		}
+	}
+
+	/** The SHA-256 of what the stream gives, in hex. */
+	static String sha256(InputStream in) throws IOException {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 20];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				digest.update(buffer, 0, n);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

@@ -1,28 +1,22 @@
 package io.kluis.storage.vault;
 
+import static io.kluis.storage.vault.VaultPage.action;
+import static io.kluis.storage.vault.VaultPage.rowPresent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Vault downloads in the panel: in Chromium the decrypted file streams to disk through the download
@@ -30,27 +24,11 @@ import org.springframework.context.ApplicationContext;
  * cannot; both give the same bytes under the file's name. The 200 MiB walk in
  * {@link VaultFileManagerBrowserTests} goes through the streaming path too.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultDownloadBrowserTests {
+class VaultDownloadBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "veertien vlugge vossen vouwen vliegers";
 
 	static final int SIZE = 30 * 1024 * 1024 + 999;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A 30 MiB vault file streams to disk through the service worker under its name with the same bytes; with streaming off the Blob fallback gives the same")
@@ -64,12 +42,10 @@ class VaultDownloadBrowserTests {
 				await vault.upload('', 'klein bestand é.txt', new File(['klein maar fijn'], 'klein bestand é.txt'));
 				""", PASSPHRASE, SIZE);
 		page.open("/panel/files?lang=en");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
-		await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(browser, "film.bin"));
+		page.unlock(PASSPHRASE);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(browser, "listing", "film.bin"));
 
-		download(browser, "film.bin");
+		action(browser, "listing", "film.bin", "download").click();
 		Path film = downloads.resolve("film.bin");
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
 			.until(() -> Files.exists(film) && Files.size(film) == SIZE);
@@ -78,7 +54,7 @@ class VaultDownloadBrowserTests {
 		assertThat(lastTransfer(browser).getDomAttribute("data-via")).as("streamed through the service worker").isEqualTo("stream");
 		assertThat((Boolean) page.run("return !!(await navigator.serviceWorker.getRegistration('/js/storage/stream/'));")).isTrue();
 
-		download(browser, "klein bestand é.txt");
+		action(browser, "listing", "klein bestand é.txt", "download").click();
 		Path small = downloads.resolve("klein bestand é.txt");
 		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(small) && Files.size(small) == 15);
 		assertThat(Files.readString(small)).isEqualTo("klein maar fijn");
@@ -86,7 +62,7 @@ class VaultDownloadBrowserTests {
 		Path fallback = Files.createDirectories(work.resolve("fallback"));
 		browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", fallback.toString()));
 		page.run("(await import('/js/storage/save.js')).streaming.enabled = false;");
-		download(browser, "film.bin");
+		action(browser, "listing", "film.bin", "download").click();
 		Path again = fallback.resolve("film.bin");
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
 			.until(() -> Files.exists(again) && Files.size(again) == SIZE);
@@ -99,18 +75,7 @@ class VaultDownloadBrowserTests {
 		return Files.write(path, bytes);
 	}
 
-	private static void download(ChromeDriver browser, String name) {
-		WebElement row = (WebElement) browser.executeScript("return Array.from(document.querySelectorAll('#listing tbody tr'))"
-				+ ".find((tr) => tr.dataset.name === arguments[0])", name);
-		row.findElement(By.cssSelector("button[data-action=download]")).click();
-	}
-
 	private static WebElement lastTransfer(ChromeDriver browser) {
 		return browser.findElement(By.cssSelector("#transfers li:last-child"));
-	}
-
-	private static boolean rowPresent(ChromeDriver browser, String name) {
-		return Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll('#listing tbody tr'))"
-				+ ".some((tr) => tr.dataset.name === arguments[0])", name));
 	}
 }

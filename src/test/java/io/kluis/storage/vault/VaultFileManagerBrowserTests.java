@@ -1,21 +1,20 @@
 package io.kluis.storage.vault;
 
+import static io.kluis.storage.vault.VaultPage.action;
+import static io.kluis.storage.vault.VaultPage.row;
+import static io.kluis.storage.vault.VaultPage.rowPresent;
+import static io.kluis.storage.vault.VaultPage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,22 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
-import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Acceptance 2 of the vault issue, in Debian Chromium through the panel's file manager: create a
@@ -47,35 +37,13 @@ import org.springframework.context.ApplicationContext;
  * page and get the same bytes, and open the very same vault with Cryptomator's cryptofs. Then the
  * everyday operations: rename, delete to the trash and restore, lock and unlock.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultFileManagerBrowserTests {
+class VaultFileManagerBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "acht oranje olifanten ontbijten";
 
 	static final long BIG = 200L * 1024 * 1024;
 
 	static final int CHUNK = 32 * 1024;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("STO-1, STO-2, acceptance 2: create vault → upload a folder with a 200 MiB file → ciphertext without names on disk → download equals → cryptofs shows the same tree and bytes → share a link with password → a fresh browser profile opens it and downloads the same bytes (SHA-256) → revoke → the link is gone; rename, trash and restore, lock and unlock")
@@ -136,7 +104,7 @@ class VaultFileManagerBrowserTests {
 		assertThat(bigStored.getFileName().toString()).as("an encrypted name").endsWith(".c9r");
 
 		// Cryptomator's library opens the same vault and sees the same tree and bytes.
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, properties(stored, PASSPHRASE))) {
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE))) {
 			Set<String> paths = new TreeSet<>();
 			try (Stream<Path> walk = Files.walk(fs.getPath("/"))) {
 				walk.forEach(p -> paths.add(p.toString()));
@@ -175,7 +143,7 @@ class VaultFileManagerBrowserTests {
 			Path got = received.resolve("reisverslag-video.bin");
 			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
 				.until(() -> Files.exists(got) && Files.size(got) == BIG);
-			assertThat(sha256(got)).isEqualTo(sha256(big));
+			assertThat(StoredSpace.sha256(got)).isEqualTo(StoredSpace.sha256(big));
 		}
 		row(browser, "shares-listing", "reisverslag-video.bin").findElement(By.cssSelector("button[data-action=revoke]")).click();
 		browser.switchTo().alert().accept();
@@ -227,7 +195,7 @@ class VaultFileManagerBrowserTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> rowPresent(browser, "listing", "Reis 2024"));
 		Path again = work.resolve("again");
 		StoredSpace.copyTo(tree, vault, again);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(again, properties(again, "negen nieuwe notenkrakers"))) {
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(again, StoredSpace.cryptofs(again, "negen nieuwe notenkrakers"))) {
 			assertThat(Files.readString(fs.getPath("/Reis 2024/dagboek.txt"))).isEqualTo("Dag 1: aangekomen.");
 		}
 	}
@@ -319,27 +287,6 @@ class VaultFileManagerBrowserTests {
 		return browser.findElement(By.id("share-url")).getDomProperty("value");
 	}
 
-	private static String sha256(Path file) throws IOException {
-		try (var in = Files.newInputStream(file)) {
-			var digest = java.security.MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 20];
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, n);
-			}
-			return java.util.HexFormat.of().formatHex(digest.digest());
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static CryptoFileSystemProperties properties(Path vault, String passphrase) {
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(vault.resolve("masterkey.cryptomator"), passphrase);
-		return CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build();
-	}
-
 	/** {@code size} bytes that differ from MiB to MiB, written without holding them in memory. */
 	static void writeDeterministic(Path path, long size) throws IOException {
 		byte[] block = new byte[1024 * 1024];
@@ -351,28 +298,5 @@ class VaultFileManagerBrowserTests {
 				out.write(block, 0, (int) Math.min(block.length, size - at));
 			}
 		}
-	}
-
-	private static String text(ChromeDriver browser, String id) {
-		return browser.findElement(By.id(id)).getText().trim();
-	}
-
-	/** Looked up in the page in one step: the tables are re-rendered after every change. */
-	private static boolean rowPresent(ChromeDriver browser, String table, String name) {
-		return Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0] + "
-				+ "' tbody tr')).some((tr) => tr.dataset.name === arguments[1])", table, name));
-	}
-
-	private static WebElement row(ChromeDriver browser, String table, String name) {
-		Object row = browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0] + "
-				+ "' tbody tr')).find((tr) => tr.dataset.name === arguments[1]) || null", table, name);
-		if (row == null) {
-			throw new AssertionError("no row " + name + " in " + table);
-		}
-		return (WebElement) row;
-	}
-
-	private static WebElement action(ChromeDriver browser, String table, String name, String action) {
-		return row(browser, table, name).findElement(By.cssSelector("button[data-action=" + action + "]"));
 	}
 }

@@ -1,22 +1,18 @@
 package io.kluis.storage.vault;
 
+import static io.kluis.storage.vault.VaultPage.action;
+import static io.kluis.storage.vault.VaultPage.rowPresent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
 import io.kluis.storage.files.FilePath;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Usage;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +21,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
-import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Deleting a vault folder in the panel: in the Cryptomator format a folder's contents live in their
@@ -48,34 +35,12 @@ import org.springframework.context.ApplicationContext;
  * so restoring gives back the whole tree (cryptofs agrees) and purging leaves no node, blob or byte
  * of quota behind.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultFolderTrashBrowserTests {
+class VaultFolderTrashBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "twaalf trage tijgers tellen tenen";
 
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
 	@Autowired
 	Usage usage;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A vault folder with nested folders and files: delete → its whole subtree leaves the live tree as one trash item → restore → cryptofs and the page see the same tree and bytes → delete and purge → no node, blob or quota of the subtree is left")
@@ -111,9 +76,7 @@ class VaultFolderTrashBrowserTests {
 		assertThat(cryptofsTree(vault, work.resolve("before"))).isEqualTo(new TreeSet<>(expected));
 
 		page.open("/panel/files?lang=en");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
+		page.unlock(PASSPHRASE);
 		await().atMost(Duration.ofSeconds(30)).until(() -> rowPresent(browser, "listing", "Projecten"));
 
 		// Delete: one trash item; no file of the subtree is left in the live tree.
@@ -133,7 +96,7 @@ class VaultFolderTrashBrowserTests {
 		assertThat(nodes(vault)).as("every node back at its path").isEqualTo(nodesWithTree);
 		Path restored = work.resolve("restored");
 		assertThat(cryptofsTree(vault, restored)).isEqualTo(new TreeSet<>(expected));
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(restored, properties(restored))) {
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(restored, StoredSpace.cryptofs(restored, PASSPHRASE))) {
 			assertThat(Files.readAllBytes(fs.getPath("/Projecten/Archief/2023/jan.bin"))).isEqualTo(VaultPage.bytes(100000, 7));
 			assertThat(Files.readString(fs.getPath("/Projecten/Archief/oud.txt"))).isEqualTo("van vroeger");
 		}
@@ -216,31 +179,11 @@ class VaultFolderTrashBrowserTests {
 	/** The cleartext tree cryptofs sees in a copy of the space. */
 	private Set<String> cryptofsTree(Space space, Path copy) throws IOException {
 		StoredSpace.copyTo(tree, space, copy);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(copy, properties(copy));
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(copy, StoredSpace.cryptofs(copy, PASSPHRASE));
 				Stream<Path> walk = Files.walk(fs.getPath("/"))) {
 			var paths = new TreeSet<String>();
 			walk.forEach(p -> paths.add(p.toString()));
 			return paths;
 		}
-	}
-
-	private static CryptoFileSystemProperties properties(Path vault) {
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(vault.resolve("masterkey.cryptomator"), PASSPHRASE);
-		return CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build();
-	}
-
-	private static boolean rowPresent(ChromeDriver browser, String table, String name) {
-		return Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0] + "
-				+ "' tbody tr')).some((tr) => tr.dataset.name === arguments[1])", table, name));
-	}
-
-	private static org.openqa.selenium.WebElement action(ChromeDriver browser, String table, String name, String action) {
-		Object row = browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0] + "
-				+ "' tbody tr')).find((tr) => tr.dataset.name === arguments[1]) || null", table, name);
-		if (row == null) {
-			throw new AssertionError("no row " + name + " in " + table);
-		}
-		return ((org.openqa.selenium.WebElement) row).findElement(By.cssSelector("button[data-action=" + action + "]"));
 	}
 }

@@ -4,43 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
-import io.kluis.KluisServerTest;
-import io.kluis.identity.TestAccounts;
-import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
-import io.kluis.storage.files.Spaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cryptomator.cryptofs.CryptoFileSystemProperties;
 import org.cryptomator.cryptofs.CryptoFileSystemProvider;
-import org.cryptomator.cryptolib.api.MasterkeyLoader;
-import org.cryptomator.cryptolib.common.MasterkeyFileAccess;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Uploads into the vault through the panel: several at a time with a bar each and one for all,
@@ -52,33 +35,11 @@ import org.springframework.context.ApplicationContext;
  * it back. The page asks the server where the upload stands ({@code HEAD}) and sends the rest; the
  * stored file opens with Cryptomator's cryptofs and has the same SHA-256.
  */
-@KluisServerTest
-@ExtendWith(Browser.class)
-@Tag("browser")
-class VaultUploadsBrowserTests {
+class VaultUploadsBrowserTests extends VaultBrowserTestBase {
 
 	static final String PASSPHRASE = "dertien dromerige dolfijnen dansen";
 
 	static final int SIZE = 40 * 1024 * 1024 + 4321;
-
-	@Value("${kluis.base-url}")
-	String baseUrl;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Spaces spaces;
-
-	@Autowired
-	FileTree tree;
-
-	TestAccounts.Known customer;
-
-	@BeforeEach
-	void customer() {
-		customer = TestAccounts.in(context).verified();
-	}
 
 	@Test
 	@DisplayName("A 40 MiB vault upload: the browser goes offline mid-way and comes back → the upload resumes from the server's offset → cryptofs decrypts the same SHA-256")
@@ -117,14 +78,12 @@ class VaultUploadsBrowserTests {
 		Space vault = spaces.find(customer.id(), Space.DEFAULT_VAULT).orElseThrow();
 		Path stored = work.resolve("stored");
 		StoredSpace.copyTo(tree, vault, stored);
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(stored.resolve("masterkey.cryptomator"), PASSPHRASE);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored,
-				CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build())) {
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE))) {
 			Path file = fs.getPath("/groot.bin");
 			assertThat(Files.size(file)).isEqualTo(SIZE);
 			try (InputStream in = Files.newInputStream(file)) {
-				assertThat(sha256(in)).isEqualTo(sha256(new java.io.ByteArrayInputStream(VaultPage.bytes(SIZE, 11))));
+				assertThat(StoredSpace.sha256(in))
+					.isEqualTo(StoredSpace.sha256(new java.io.ByteArrayInputStream(VaultPage.bytes(SIZE, 11))));
 			}
 		}
 	}
@@ -142,9 +101,7 @@ class VaultUploadsBrowserTests {
 			chosen.add(file);
 		}
 		page.open("/panel/files?lang=nl");
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("vault-unlock")).isDisplayed());
-		browser.findElement(By.id("unlock-passphrase")).sendKeys(PASSPHRASE);
-		browser.findElement(By.id("unlock-vault")).click();
+		page.unlock(PASSPHRASE);
 		await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("browser")).isDisplayed());
 		browser.executeScript("""
 				window.seen = { most: 0 };
@@ -186,10 +143,7 @@ class VaultUploadsBrowserTests {
 		Space vault = spaces.find(customer.id(), Space.DEFAULT_VAULT).orElseThrow();
 		Path stored = work.resolve("stored");
 		StoredSpace.copyTo(tree, vault, stored);
-		MasterkeyLoader loader = keyId -> new MasterkeyFileAccess(new byte[0], new SecureRandom())
-			.load(stored.resolve("masterkey.cryptomator"), PASSPHRASE);
-		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored,
-				CryptoFileSystemProperties.cryptoFileSystemProperties().withKeyLoader(loader).build());
+		try (FileSystem fs = CryptoFileSystemProvider.newFileSystem(stored, StoredSpace.cryptofs(stored, PASSPHRASE));
 				Stream<Path> walk = Files.walk(fs.getPath("/"))) {
 			Set<String> paths = new TreeSet<>();
 			walk.forEach(p -> paths.add(p.toString()));
@@ -221,21 +175,6 @@ class VaultUploadsBrowserTests {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static String sha256(InputStream in) throws IOException {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 20];
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, n);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }
