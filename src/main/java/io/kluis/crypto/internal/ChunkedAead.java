@@ -357,23 +357,14 @@ final class ChunkedAead {
 				pending = header;
 				position = 0;
 				available = HEADER;
+				takeRestWhenNoChunkFollows();
 				return true;
 			}
-			if (index > lastIndex) {
-				rest = new byte[0];
+			takeRestWhenNoChunkFollows();
+			if (rest != null) {
 				return false;
 			}
-			int size = (int) Math.min(CHUNK, totalLength - index * CHUNK);
-			if (remaining < size || (remaining == 0 && !reachesEnd)) {
-				// a chunk the piece does not fill: kept back, unsealed, for the caller to keep sealed otherwise
-				byte[] tail = plaintext.readNBytes((int) remaining);
-				if (tail.length != remaining) {
-					throw new EOFException("the piece was cut short");
-				}
-				remaining = 0;
-				rest = tail;
-				return false;
-			}
+			int size = chunkSize();
 			int read = plaintext.readNBytes(plain, 0, size);
 			if (read != size) {
 				throw new EOFException("the piece was cut short");
@@ -394,7 +385,34 @@ final class ChunkedAead {
 			pending = sealed;
 			position = 0;
 			index++;
+			takeRestWhenNoChunkFollows();
 			return true;
+		}
+
+		private int chunkSize() {
+			return (int) Math.min(CHUNK, totalLength - index * CHUNK);
+		}
+
+		/**
+		 * Once the piece fills no further chunk, reads the plaintext left (before the last sealed
+		 * bytes are handed out, so a piece cut short there fails while the caller still writes).
+		 */
+		private void takeRestWhenNoChunkFollows() throws IOException {
+			if (rest != null) {
+				return;
+			}
+			if (index > lastIndex) {
+				rest = new byte[0];
+			}
+			else if (!reachesEnd && remaining < chunkSize()) {
+				// a chunk the piece does not fill: kept back, unsealed, for the caller to keep sealed otherwise
+				byte[] tail = plaintext.readNBytes((int) remaining);
+				if (tail.length != remaining) {
+					throw new EOFException("the piece was cut short");
+				}
+				remaining = 0;
+				rest = tail;
+			}
 		}
 	}
 

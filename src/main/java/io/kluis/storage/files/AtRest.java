@@ -105,6 +105,41 @@ public class AtRest {
 		return cipher.sealing(owner, "storage.blob:" + blob, out);
 	}
 
+	/** A header for contents sealed piece by piece as a resumable upload arrives. */
+	byte[] newPiecesHeader() {
+		return cipher.newStreamHeader();
+	}
+
+	/** How many sealed bytes of a blob sealed piece by piece exist once {@code received} bytes arrived. */
+	long sealedPrefix(long size, long received) {
+		return cipher.sealedPrefix(size, received);
+	}
+
+	/**
+	 * Seals the next piece of a resumable upload into the blob it will become: see
+	 * {@link ContentCipher#sealingPiece}.
+	 */
+	ContentCipher.SealedPiece sealingPiece(AccountId owner, String blob, byte[] header, long size, byte[] carried,
+			long received, InputStream piece, long length) {
+		return cipher.sealingPiece(owner, "storage.blob:" + blob, header, size, carried, received, piece, length);
+	}
+
+	/**
+	 * Seals the plaintext a resumable upload received after its last whole chunk (kept with the
+	 * upload until the next piece), bound to the blob and to how much had arrived.
+	 */
+	byte[] sealUploadTail(AccountId owner, String blob, long received, byte[] tail) {
+		return cipher.sealBytes(owner, uploadTailField(blob, received), tail);
+	}
+
+	byte[] openUploadTail(AccountId owner, String blob, long received, byte[] sealed) {
+		return cipher.openBytes(owner, uploadTailField(blob, received), sealed);
+	}
+
+	private static String uploadTailField(String blob, long received) {
+		return "storage.upload.tail:" + blob + ":" + received;
+	}
+
 	InputStream opening(AccountId owner, String blob, ContentCipher.SealedSource source, long size, long offset,
 			long length) throws IOException {
 		return cipher.opening(owner, "storage.blob:" + blob, source, size, offset, length);

@@ -192,14 +192,14 @@ public class FileTree {
 	 * Contents of plain spaces are sealed under the owner's data key; a vault's contents are
 	 * ciphertext the browser made, kept as they are.
 	 */
-	private static boolean sealsContents(Space space) {
+	static boolean sealsContents(Space space) {
 		return space.kind() != SpaceKind.VAULT;
 	}
 
 	/**
-	 * Seals a completed resumable upload into a new blob when its space seals contents (the pieces
-	 * arrive in sizes the chunk format does not follow), and deletes the unsealed one. Returns the
-	 * blob the file gets: the new one, or {@code blob} itself in a vault.
+	 * Seals a completed resumable upload that was started before uploads were sealed piece by piece
+	 * ({@link Uploads}) into a new blob when its space seals contents, and deletes the unsealed one.
+	 * Returns the blob the file gets: the new one, or {@code blob} itself in a vault.
 	 */
 	String sealUploaded(Space space, String blob, long size) throws IOException {
 		if (!sealsContents(space)) {
