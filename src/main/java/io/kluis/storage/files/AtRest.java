@@ -5,10 +5,6 @@ import io.kluis.shared.AccountId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +20,7 @@ public class AtRest {
 
 	static final String TRASHED_NAME = "storage.node.trashed-name";
 
-	private static final int MAX_OWNERS = 10_000;
-
 	private final ContentCipher cipher;
-
-	private final JdbcClient jdbc;
 
 	/**
 	 * Whether rows named before sealing may still exist: until {@link StorageSealing} has found none
@@ -44,29 +36,8 @@ public class AtRest {
 		plainNamesMayRemain = value;
 	}
 
-	/** A space never changes owner, so its owner can be remembered. */
-	private final Map<UUID, AccountId> owners = new ConcurrentHashMap<>();
-
-	AtRest(ContentCipher cipher, JdbcClient jdbc) {
+	AtRest(ContentCipher cipher) {
 		this.cipher = cipher;
-		this.jdbc = jdbc;
-	}
-
-	/** The customer whose data key seals what is stored in the space. */
-	public AccountId owner(UUID space) {
-		AccountId known = owners.get(space);
-		if (known != null) {
-			return known;
-		}
-		AccountId owner = new AccountId(jdbc.sql("select account_id from storage_spaces where id = ?")
-			.param(space)
-			.query(UUID.class)
-			.single());
-		if (owners.size() >= MAX_OWNERS) {
-			owners.clear();
-		}
-		owners.put(space, owner);
-		return owner;
 	}
 
 	/**
