@@ -4,7 +4,7 @@
 # the resumable throughput, the completion request's time and the single PUT's throughput, and
 # checks that both read back byte for byte. For the W9 targets (≥ 0.9× a single PUT; completion
 # ≤ 2 s) without the whole of bench/webdav.sh. Writes nothing.
-# Usage: bench/resumable-sealed.sh   (BIG_MB=1024 RUNS=3 PIECE=8388608; PIECE=8000000 for pieces
+# Usage: bench/resumable-sealed.sh   (BIG_MB=1024 RUNS=3 PIECE=8388608 JAR=target/kluis-….jar; PIECE=8000000 for pieces
 #        that do not follow the 64 KiB chunks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ BIG_MB=${BIG_MB:-1024}
 RUNS=${RUNS:-3}
 PIECE=${PIECE:-$((8 * 1024 * 1024))}
 K=${PORT:-18471}; S=$((K + 5))
-jar=$(kluis_jar)
+jar=${JAR:-$(kluis_jar)}
 work=$(mktemp -d /var/tmp/kluis-bench.XXXXXX); chmod 755 "$work"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 1; [[ -n "${KEEP:-}" ]] || rm -rf "$work"; }

@@ -350,6 +350,19 @@ final class ChunkedAead {
 			return n;
 		}
 
+		/** Whole sealed chunks straight to {@code out}, one write each (not the 8 KiB of the default). */
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			long transferred = 0;
+			while (position < available || fill()) {
+				int n = available - position;
+				out.write(pending, position, n);
+				position = available;
+				transferred += n;
+			}
+			return transferred;
+		}
+
 		/** Makes the next sealed bytes available; false at the end of the piece. */
 		private boolean fill() throws IOException {
 			if (headerDue) {

@@ -194,7 +194,15 @@ class ChunkedAeadUnitTests {
 			int piece = (int) Math.min(size - received, 1 + pieces.nextInt(C + C / 2));
 			var sealed = ChunkedAead.sealingPiece(key, CONTEXT, header, size, rest, received,
 					new ByteArrayInputStream(plain, (int) received, piece), piece);
-			byte[] bytes = sealed.readAllBytes();
+			// as the filesystem store reads it (transferTo) and as the S3 client does (read)
+			var copy = new ByteArrayOutputStream();
+			if (received % 2 == 0) {
+				sealed.transferTo(copy);
+			}
+			else {
+				copy.write(sealed.readAllBytes());
+			}
+			byte[] bytes = copy.toByteArray();
 			assertThat(bytes).hasSize((int) sealed.length());
 			out.write(bytes);
 			rest = sealed.rest();
