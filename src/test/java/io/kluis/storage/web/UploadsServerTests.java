@@ -13,16 +13,20 @@ import io.kluis.storage.files.Spaces;
 import io.kluis.storage.internal.StoredBlobs;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,9 @@ class UploadsServerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Value("${kluis.data-dir}")
+	Path dataDir;
 
 	StorageCustomers customers;
 
@@ -155,6 +162,7 @@ class UploadsServerTests {
 			assertThat(patch(location, offset, Arrays.copyOfRange(content, offset, end)).statusCode()).isEqualTo(204);
 			offset = end;
 			assertThat(stored.containing(marker.getBytes(StandardCharsets.UTF_8))).as("after %d bytes", offset).isEmpty();
+			assertThat(dataDirFilesContaining(marker)).as("after %d bytes", offset).isEmpty();
 		}
 		assertThat(offset).isEqualTo(content.length);
 		assertThat(new DatabaseScan(jdbc).everywhere(List.of(marker))).as("nor is the carried-over plaintext").isEmpty();
@@ -164,6 +172,7 @@ class UploadsServerTests {
 		added.removeAll(committedBefore);
 		assertThat(added).as("the file is the blob the pieces went to; completion wrote no other").containsExactly(blob);
 		assertThat(stored.containing(marker.getBytes(StandardCharsets.UTF_8))).isEmpty();
+		assertThat(dataDirFilesContaining(marker)).isEmpty();
 		assertThat(client.get("/dav/files/sealed.bin").body()).isEqualTo(content);
 		for (int[] range : new int[][] { { 0, 0 }, { 65_530, 65_545 }, { 131_071, 196_608 }, { content.length - 7, content.length - 1 } }) {
 			var part = client.sendForBytes(client.request("GET", "/dav/files/sealed.bin", BodyPublishers.noBody())
@@ -190,6 +199,27 @@ class UploadsServerTests {
 		assertThat(client.method("POST", vault + "/complete").statusCode()).isEqualTo(201);
 		assertThat(StoredBlobs.of(blobStore).committed()).contains(blob);
 		assertThat(client.get("/dav/vault/x.c9r").body()).isEqualTo(ciphertext);
+	}
+
+	/** Files under the data directory that hold {@code text} (blobs, temp files, an embedded database's files). */
+	private List<Path> dataDirFilesContaining(String text) {
+		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+		if (!Files.isDirectory(dataDir)) {
+			return List.of(); // nothing is kept on local disk (blobs on S3, the database elsewhere)
+		}
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			return files.filter(Files::isRegularFile).filter(file -> {
+				try {
+					return StoredBlobs.contains(Files.readAllBytes(file), needle);
+				}
+				catch (IOException e) {
+					return false; // gone meanwhile
+				}
+			}).toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private String uploadBlob(String location) {
