@@ -47,6 +47,35 @@ public interface ContentCipher {
 	SealingStream sealing(AccountId subject, String field, OutputStream out);
 
 	/**
+	 * A new header for a sealed stream that is written in pieces, over several requests or nodes
+	 * ({@link #sealingPiece}): a random salt and nonce prefix, not secret, to be kept with the
+	 * pieces' state until the stream is whole.
+	 */
+	byte[] newStreamHeader();
+
+	/**
+	 * How many bytes of a sealed stream of {@code totalLength} plaintext bytes, written in pieces,
+	 * exist once its first {@code received} bytes arrived: none before the first byte, then the
+	 * header and every whole chunk, and {@link #sealedLength} once all arrived.
+	 */
+	long sealedPrefix(long totalLength, long received);
+
+	/**
+	 * Seals one piece of a stream of {@code totalLength} plaintext bytes that began with
+	 * {@code header}: {@code count} bytes from {@code piece}, which follow the first
+	 * {@code received} bytes of the stream. {@code carried} are the last of those, the
+	 * {@link SealedPiece#rest()} of the piece before (empty for the first). Reading the returned
+	 * stream pulls the piece and yields the header (first piece only) and every chunk the carried
+	 * bytes and the piece fill; the chunk with the stream's last byte is sealed as the last. The
+	 * plaintext after the last whole chunk is not sealed: {@link SealedPiece#rest()} returns it, for
+	 * the caller to keep (sealed otherwise) and carry into the next piece. The same plaintext at the
+	 * same place of a stream always seals to the same bytes (the nonce is the chunk's index), so a
+	 * piece sent again must carry the same bytes for the stream to stay confidential.
+	 */
+	SealedPiece sealingPiece(AccountId subject, String field, byte[] header, long totalLength, byte[] carried,
+			long received, InputStream piece, long count);
+
+	/**
 	 * Decrypts {@code length} plaintext bytes from {@code offset} of a sealed stream of
 	 * {@code plaintextLength} bytes, reading only the header and the chunks the range touches.
 	 * A read fails with an {@link IOException} when the stored bytes were changed, reordered or
@@ -60,6 +89,19 @@ public interface ContentCipher {
 	interface SealedSource {
 
 		InputStream open(long offset, long length) throws IOException;
+	}
+
+	/** The sealed bytes of one piece of a stream ({@link #sealingPiece}), read as they are sealed. */
+	abstract class SealedPiece extends InputStream {
+
+		/** How many sealed bytes reading yields. */
+		public abstract long length();
+
+		/**
+		 * The plaintext after the piece's last whole chunk (empty when the piece ends on a chunk
+		 * boundary or the stream's end), once the piece was read to its end.
+		 */
+		public abstract byte[] rest();
 	}
 
 	/** An output stream that encrypts; {@link #finish()} ends the sealed stream. */

@@ -1,10 +1,12 @@
 package io.kluis.crypto.internal;
 
 import io.kluis.crypto.ContentCipher;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chunked AES-256-GCM stream format (docs/encryption-at-rest.md).
@@ -57,12 +60,46 @@ final class ChunkedAead {
 	}
 
 	static ContentCipher.SealingStream sealing(SecretKey dataKey, byte[] context, OutputStream out) {
+		byte[] header = newHeader();
+		return new Sealing(streamKey(dataKey, context, header), header, out);
+	}
+
+	/** A header with a fresh random salt and nonce prefix. */
+	static byte[] newHeader() {
 		byte[] header = new byte[HEADER];
 		System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
 		byte[] random = new byte[HEADER - MAGIC.length];
 		RANDOM.nextBytes(random);
 		System.arraycopy(random, 0, header, MAGIC.length, random.length);
-		return new Sealing(streamKey(dataKey, context, header), header, out);
+		return header;
+	}
+
+	/**
+	 * How many bytes of a sealed stream of {@code totalLength} plaintext bytes are written once its
+	 * first {@code received} bytes arrived and every chunk they fill is sealed: none before the first
+	 * byte, then the header and the whole chunks, all of it at the end.
+	 */
+	static long sealedPrefix(long totalLength, long received) {
+		if (received < 0 || received > totalLength) {
+			throw new IllegalArgumentException("received outside the stream");
+		}
+		if (received == totalLength) {
+			return sealedLength(totalLength);
+		}
+		return received == 0 ? 0 : HEADER + (received / CHUNK) * (CHUNK + TAG);
+	}
+
+	static ContentCipher.SealedPiece sealingPiece(SecretKey dataKey, byte[] context, byte[] header, long totalLength,
+			byte[] carried, long received, InputStream piece, long count) {
+		if (header.length != HEADER || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+			throw new IllegalArgumentException("not a sealed stream's header");
+		}
+		long from = received - carried.length;
+		if (from < 0 || from % CHUNK != 0 || count < 0 || received + count > totalLength) {
+			throw new IllegalArgumentException("piece outside the stream, or carried bytes not from a chunk's start");
+		}
+		return new Piece(streamKey(dataKey, context, header), header, totalLength, from, received == 0,
+				new SequenceInputStream(new ByteArrayInputStream(carried), piece), carried.length + count);
 	}
 
 	static InputStream opening(SecretKey dataKey, byte[] context, ContentCipher.SealedSource source,
@@ -219,6 +256,176 @@ final class ChunkedAead {
 			}
 			index++;
 			filled = 0;
+		}
+	}
+
+	/**
+	 * Seals the chunks of a stream from {@code from} (a chunk's start) as the plaintext arrives,
+	 * pulled by the reader: every whole chunk, and the stream's last chunk when the piece reaches the
+	 * end. Plaintext after the last whole chunk is not sealed; {@link #rest()} returns it.
+	 */
+	private static final class Piece extends ContentCipher.SealedPiece {
+
+		private final SecretKey key;
+
+		private final byte[] header;
+
+		private final InputStream plaintext;
+
+		private final long lastIndex;
+
+		private final long totalLength;
+
+		private final long length;
+
+		private final boolean reachesEnd;
+
+		private final Cipher cipher = cipher();
+
+		private final byte[] plain = new byte[CHUNK];
+
+		private final byte[] sealed = new byte[CHUNK + TAG];
+
+		private long index;
+
+		private long remaining;
+
+		private byte[] pending;
+
+		private int position;
+
+		private int available;
+
+		private boolean headerDue;
+
+		private byte @Nullable [] rest;
+
+		Piece(SecretKey key, byte[] header, long totalLength, long from, boolean first, InputStream plaintext,
+				long count) {
+			this.key = key;
+			this.header = header;
+			this.plaintext = plaintext;
+			this.totalLength = totalLength;
+			this.lastIndex = chunks(totalLength) - 1;
+			this.index = from / CHUNK;
+			this.remaining = count;
+			this.reachesEnd = from + count == totalLength;
+			this.headerDue = first;
+			this.pending = sealed;
+			long wholeChunks = reachesEnd ? lastIndex - index + 1 : count / CHUNK;
+			long plainInChunks = reachesEnd ? count : wholeChunks * CHUNK;
+			this.length = (headerDue ? HEADER : 0) + plainInChunks + wholeChunks * TAG;
+		}
+
+		@Override
+		public long length() {
+			return length;
+		}
+
+		@Override
+		public byte[] rest() {
+			if (rest == null) {
+				throw new IllegalStateException("the piece was not read to its end");
+			}
+			return rest;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			if (len == 0) {
+				return 0;
+			}
+			if (position == available && !fill()) {
+				return -1;
+			}
+			int n = Math.min(len, available - position);
+			System.arraycopy(pending, position, b, off, n);
+			position += n;
+			return n;
+		}
+
+		/** Whole sealed chunks straight to {@code out}, one write each (not the 8 KiB of the default). */
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			long transferred = 0;
+			while (position < available || fill()) {
+				int n = available - position;
+				out.write(pending, position, n);
+				position = available;
+				transferred += n;
+			}
+			return transferred;
+		}
+
+		/** Makes the next sealed bytes available; false at the end of the piece. */
+		private boolean fill() throws IOException {
+			if (headerDue) {
+				headerDue = false;
+				pending = header;
+				position = 0;
+				available = HEADER;
+				takeRestWhenNoChunkFollows();
+				return true;
+			}
+			takeRestWhenNoChunkFollows();
+			if (rest != null) {
+				return false;
+			}
+			int size = chunkSize();
+			int read = plaintext.readNBytes(plain, 0, size);
+			if (read != size) {
+				throw new EOFException("the piece was cut short");
+			}
+			remaining -= size;
+			if (index > 0xFFFFFFFFL) {
+				throw new IOException("contents too large for the sealed format");
+			}
+			boolean last = index == lastIndex;
+			try {
+				cipher.init(Cipher.ENCRYPT_MODE, key, nonce(header, index));
+				cipher.updateAAD(aad(header, index, last));
+				available = cipher.doFinal(plain, 0, size, sealed, 0);
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("AES-GCM failed", e);
+			}
+			pending = sealed;
+			position = 0;
+			index++;
+			takeRestWhenNoChunkFollows();
+			return true;
+		}
+
+		private int chunkSize() {
+			return (int) Math.min(CHUNK, totalLength - index * CHUNK);
+		}
+
+		/**
+		 * Once the piece fills no further chunk, reads the plaintext left (before the last sealed
+		 * bytes are handed out, so a piece cut short there fails while the caller still writes).
+		 */
+		private void takeRestWhenNoChunkFollows() throws IOException {
+			if (rest != null) {
+				return;
+			}
+			if (index > lastIndex) {
+				rest = new byte[0];
+			}
+			else if (!reachesEnd && remaining < chunkSize()) {
+				// a chunk the piece does not fill: kept back, unsealed, for the caller to keep sealed otherwise
+				byte[] tail = plaintext.readNBytes((int) remaining);
+				if (tail.length != remaining) {
+					throw new EOFException("the piece was cut short");
+				}
+				remaining = 0;
+				rest = tail;
+			}
 		}
 	}
 

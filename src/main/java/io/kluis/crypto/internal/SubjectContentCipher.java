@@ -81,6 +81,23 @@ class SubjectContentCipher implements ContentCipher {
 	}
 
 	@Override
+	public byte[] newStreamHeader() {
+		return ChunkedAead.newHeader();
+	}
+
+	@Override
+	public long sealedPrefix(long totalLength, long received) {
+		return ChunkedAead.sealedPrefix(totalLength, received);
+	}
+
+	@Override
+	public SealedPiece sealingPiece(AccountId subject, String field, byte[] header, long totalLength, byte[] carried,
+			long received, InputStream piece, long count) {
+		return ChunkedAead.sealingPiece(keys.dataKeyForWriting(subject), EnvelopeCipher.context(subject, field),
+				header, totalLength, carried, received, piece, count);
+	}
+
+	@Override
 	public InputStream opening(AccountId subject, String field, SealedSource source, long plaintextLength, long offset,
 			long length) throws IOException {
 		return ChunkedAead.opening(keys.existingDataKey(subject), EnvelopeCipher.context(subject, field), source,

@@ -235,7 +235,7 @@ class DavReads {
 		List<Lock> locks = needsLocks ? locking.active(space) : List.of();
 		Supplier<Usage.Figures> figures = memo(() -> usage.of(space.account()));
 		multistatus(x, out -> {
-			write(out, x, space, x.path(), node, request, needsDead ? properties.of(node.id()) : List.of(), locks,
+			write(out, x, space, x.path(), node, request, needsDead ? properties.of(node) : List.of(), locks,
 					figures);
 			if (depth > 0 && node.collection()) {
 				members(out, x, space, x.path(), node, request, depth, needsDead, locks, figures);
@@ -245,7 +245,7 @@ class DavReads {
 
 	private void members(Writer out, Exchange x, Space space, FilePath path, Node folder, PropfindRequest request,
 			int depth, boolean needsDead, List<Lock> locks, Supplier<Usage.Figures> figures) throws IOException {
-		Map<UUID, List<DeadProperties.Stored>> dead = needsDead ? properties.ofChildren(folder.id()) : Map.of();
+		Map<UUID, List<DeadProperties.Stored>> dead = needsDead ? properties.ofChildren(folder) : Map.of();
 		for (Node child : tree.children(folder)) {
 			FilePath childPath = path.child(child.name());
 			write(out, x, space, childPath, child, request, dead.getOrDefault(child.id(), List.of()), locks, figures);

@@ -2,6 +2,7 @@ package io.kluis.storage.dav;
 
 import io.kluis.shared.AccountId;
 import io.kluis.storage.files.AtRest;
+import io.kluis.storage.files.Node;
 import io.kluis.storage.files.StorageException;
 import io.kluis.storage.files.StorageProperties;
 import io.kluis.storage.files.Usage;
@@ -121,31 +122,32 @@ class DeadProperties {
 		return null;
 	}
 
-	List<Stored> of(UUID node) {
-		return jdbc.sql("select p.namespace, p.local_name, p.value_xml, p.value_sealed, n.space_id from storage_properties p "
-				+ "join storage_nodes n on n.id = p.node_id where p.node_id = ? order by p.namespace, p.local_name")
-			.param(node)
+	List<Stored> of(Node node) {
+		return jdbc.sql("select namespace, local_name, value_xml, value_sealed from storage_properties "
+				+ "where node_id = ? order by namespace, local_name")
+			.param(node.id())
 			.query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), value(rs.getString(3), rs.getBytes(4),
-					rs.getObject(5, UUID.class))))
+					node.owner())))
 			.list();
 	}
 
 	/** The properties of every member of a folder, in one query. */
-	Map<UUID, List<Stored>> ofChildren(UUID parent) {
+	Map<UUID, List<Stored>> ofChildren(Node parent) {
 		var byNode = new HashMap<UUID, List<Stored>>();
-		jdbc.sql("select p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed, n.space_id "
+		jdbc.sql("select p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed "
 				+ "from storage_properties p join storage_nodes n on n.id = p.node_id where n.parent_id = ?")
-			.param(parent)
+			.param(parent.id())
 			.query(rs -> {
 				byNode.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
 					.add(new Stored(rs.getString(2), rs.getString(3),
-							value(rs.getString(4), rs.getBytes(5), rs.getObject(6, UUID.class))));
+							value(rs.getString(4), rs.getBytes(5), parent.owner())));
 			});
 		return byNode;
 	}
 
-	private String value(String plain, byte @Nullable [] sealed, UUID space) {
-		return sealed == null ? plain : atRest.openText(atRest.owner(space), VALUE, sealed);
+	/** A folder's members are in its space: their values are sealed under its owner's key. */
+	private String value(String plain, byte @Nullable [] sealed, AccountId owner) {
+		return sealed == null ? plain : atRest.openText(owner, VALUE, sealed);
 	}
 
 	private void set(AccountId account, UUID node, String namespace, String localName, String xml) {

@@ -5,10 +5,6 @@ import io.kluis.shared.AccountId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +20,7 @@ public class AtRest {
 
 	static final String TRASHED_NAME = "storage.node.trashed-name";
 
-	private static final int MAX_OWNERS = 10_000;
-
 	private final ContentCipher cipher;
-
-	private final JdbcClient jdbc;
 
 	/**
 	 * Whether rows named before sealing may still exist: until {@link StorageSealing} has found none
@@ -44,29 +36,8 @@ public class AtRest {
 		plainNamesMayRemain = value;
 	}
 
-	/** A space never changes owner, so its owner can be remembered. */
-	private final Map<UUID, AccountId> owners = new ConcurrentHashMap<>();
-
-	AtRest(ContentCipher cipher, JdbcClient jdbc) {
+	AtRest(ContentCipher cipher) {
 		this.cipher = cipher;
-		this.jdbc = jdbc;
-	}
-
-	/** The customer whose data key seals what is stored in the space. */
-	public AccountId owner(UUID space) {
-		AccountId known = owners.get(space);
-		if (known != null) {
-			return known;
-		}
-		AccountId owner = new AccountId(jdbc.sql("select account_id from storage_spaces where id = ?")
-			.param(space)
-			.query(UUID.class)
-			.single());
-		if (owners.size() >= MAX_OWNERS) {
-			owners.clear();
-		}
-		owners.put(space, owner);
-		return owner;
 	}
 
 	/**
@@ -103,6 +74,41 @@ public class AtRest {
 
 	ContentCipher.SealingStream sealing(AccountId owner, String blob, OutputStream out) {
 		return cipher.sealing(owner, "storage.blob:" + blob, out);
+	}
+
+	/** A header for contents sealed piece by piece as a resumable upload arrives. */
+	byte[] newPiecesHeader() {
+		return cipher.newStreamHeader();
+	}
+
+	/** How many sealed bytes of a blob sealed piece by piece exist once {@code received} bytes arrived. */
+	long sealedPrefix(long size, long received) {
+		return cipher.sealedPrefix(size, received);
+	}
+
+	/**
+	 * Seals the next piece of a resumable upload into the blob it will become: see
+	 * {@link ContentCipher#sealingPiece}.
+	 */
+	ContentCipher.SealedPiece sealingPiece(AccountId owner, String blob, byte[] header, long size, byte[] carried,
+			long received, InputStream piece, long length) {
+		return cipher.sealingPiece(owner, "storage.blob:" + blob, header, size, carried, received, piece, length);
+	}
+
+	/**
+	 * Seals the plaintext a resumable upload received after its last whole chunk (kept with the
+	 * upload until the next piece), bound to the blob and to how much had arrived.
+	 */
+	byte[] sealUploadTail(AccountId owner, String blob, long received, byte[] tail) {
+		return cipher.sealBytes(owner, uploadTailField(blob, received), tail);
+	}
+
+	byte[] openUploadTail(AccountId owner, String blob, long received, byte[] sealed) {
+		return cipher.openBytes(owner, uploadTailField(blob, received), sealed);
+	}
+
+	private static String uploadTailField(String blob, long received) {
+		return "storage.upload.tail:" + blob + ":" + received;
 	}
 
 	InputStream opening(AccountId owner, String blob, ContentCipher.SealedSource source, long size, long offset,

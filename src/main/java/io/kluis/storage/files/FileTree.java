@@ -98,7 +98,7 @@ public class FileTree {
 	}
 
 	public List<Node> children(Node folder) {
-		return nodes.children(folder.id());
+		return nodes.children(folder);
 	}
 
 	/** How many files and folders the subtree has, counting no further than {@code limit + 1}. */
@@ -192,14 +192,14 @@ public class FileTree {
 	 * Contents of plain spaces are sealed under the owner's data key; a vault's contents are
 	 * ciphertext the browser made, kept as they are.
 	 */
-	private static boolean sealsContents(Space space) {
+	static boolean sealsContents(Space space) {
 		return space.kind() != SpaceKind.VAULT;
 	}
 
 	/**
-	 * Seals a completed resumable upload into a new blob when its space seals contents (the pieces
-	 * arrive in sizes the chunk format does not follow), and deletes the unsealed one. Returns the
-	 * blob the file gets: the new one, or {@code blob} itself in a vault.
+	 * Seals a completed resumable upload that was started before uploads were sealed piece by piece
+	 * ({@link Uploads}) into a new blob when its space seals contents, and deletes the unsealed one.
+	 * Returns the blob the file gets: the new one, or {@code blob} itself in a vault.
 	 */
 	String sealUploaded(Space space, String blob, long size) throws IOException {
 		if (!sealsContents(space)) {
@@ -289,7 +289,7 @@ public class FileTree {
 					return new Written(Outcome.REPLACED, nodes.find(old.id()).orElseThrow());
 				}
 				usage.add(space.account(), size);
-				var node = new Node(UUID.randomUUID(), space.id(), parent.id(), name, false, size, blob, type,
+				var node = new Node(UUID.randomUUID(), space.id(), space.account(), parent.id(), name, false, size, blob, type,
 						Etags.random(), now, now);
 				nodes.insert(node);
 				return new Written(Outcome.CREATED, node);
@@ -392,7 +392,7 @@ public class FileTree {
 			throw new StorageException.AlreadyExists();
 		}
 		Instant now = clock.instant();
-		var folder = new Node(UUID.randomUUID(), space.id(), parent.id(), path.name(), true, 0, null, null,
+		var folder = new Node(UUID.randomUUID(), space.id(), space.account(), parent.id(), path.name(), true, 0, null, null,
 				Etags.random(), now, now);
 		try {
 			transactions.executeWithoutResult(tx -> nodes.insert(folder));
@@ -408,7 +408,7 @@ public class FileTree {
 		if (node.parent() == null) {
 			throw new StorageException.Forbidden("The root of a space cannot be deleted.");
 		}
-		transactions.executeWithoutResult(tx -> nodes.moveToTrash(node.id(), nodes.trash(space.id()),
+		transactions.executeWithoutResult(tx -> nodes.moveToTrash(node.id(), nodes.trash(space),
 				node.parent(), node.name(), clock.instant()));
 	}
 
@@ -446,7 +446,7 @@ public class FileTree {
 			Node node = resolve(space, path).flatMap(n -> nodes.findForUpdate(n.id()))
 				.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("file"));
 			Instant now = clock.instant();
-			nodes.moveToTrash(node.id(), nodes.trash(space.id()), node.parent(), node.name(), now);
+			nodes.moveToTrash(node.id(), nodes.trash(space), node.parent(), node.name(), now);
 			for (FilePath companion : companions) {
 				Node member = resolve(space, companion).flatMap(n -> nodes.findForUpdate(n.id()))
 					.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("companion"));
@@ -501,7 +501,7 @@ public class FileTree {
 				UUID id = UUID.randomUUID();
 				boolean top = original.id().equals(node.id());
 				copies.put(original.id(), id);
-				nodes.insert(new Node(id, target.id(), top ? parent.id() : copies.get(original.parent()),
+				nodes.insert(new Node(id, target.id(), target.account(), top ? parent.id() : copies.get(original.parent()),
 						top ? to.name() : original.name(), original.collection(), original.size(), original.blob(),
 						original.contentType(), Etags.random(), now, now));
 				propertyBytes += nodes.copyProperties(original.id(), id);
@@ -522,7 +522,7 @@ public class FileTree {
 		if (!overwrite) {
 			throw new StorageException.AlreadyExists();
 		}
-		nodes.moveToTrash(existing.get().id(), nodes.trash(target.id()), parent.id(), name, clock.instant());
+		nodes.moveToTrash(existing.get().id(), nodes.trash(target), parent.id(), name, clock.instant());
 		return Outcome.REPLACED;
 	}
 
@@ -558,7 +558,7 @@ public class FileTree {
 		List<String> garbage = new ArrayList<>();
 		SpaceErased erased = transactions.execute(tx -> {
 			Node root = nodes.root(space);
-			Node trash = nodes.trash(space.id());
+			Node trash = nodes.trash(space);
 			List<Node> live = nodes.subtree(root.id());
 			List<Node> trashed = nodes.subtree(trash.id());
 			long bytes = live.stream().mapToLong(Node::size).sum() + trashed.stream().mapToLong(Node::size).sum()
@@ -589,7 +589,7 @@ public class FileTree {
 	 * @throws io.kluis.shared.web.NotFoundException when the item is not in this space's trash
 	 */
 	public Node restore(Space space, UUID item) {
-		Node trash = nodes.trash(space.id());
+		Node trash = nodes.trash(space);
 		return transactions.execute(tx -> {
 			Node node = nodes.findForUpdate(item)
 				.filter(n -> trash.id().equals(n.parent()))
@@ -617,7 +617,7 @@ public class FileTree {
 	 * their exact path).
 	 */
 	private void restoreCompanions(Space space, Node item) {
-		for (Node member : nodes.children(item.id())) {
+		for (Node member : nodes.children(item)) {
 			var trashed = nodes.trashed(member.id());
 			if (trashed.isEmpty()) {
 				continue; // the item's own contents
@@ -628,7 +628,7 @@ public class FileTree {
 				Node current = parent;
 				parent = nodes.child(current, name).orElseGet(() -> {
 					Instant now = clock.instant();
-					var folder = new Node(UUID.randomUUID(), space.id(), current.id(), name, true, 0, null, null,
+					var folder = new Node(UUID.randomUUID(), space.id(), space.account(), current.id(), name, true, 0, null, null,
 							Etags.random(), now, now);
 					nodes.insert(folder);
 					return folder;
@@ -670,7 +670,7 @@ public class FileTree {
 
 	public List<TrashItem> trashItems(Space space) {
 		var items = new ArrayList<TrashItem>();
-		for (Node node : nodes.children(nodes.trash(space.id()).id())) {
+		for (Node node : nodes.children(nodes.trash(space))) {
 			nodes.trashed(node.id()).ifPresent(t -> items.add(new TrashItem(node, t.at(), t.name())));
 		}
 		items.sort(java.util.Comparator.comparing(TrashItem::deletedAt).reversed());
@@ -679,7 +679,7 @@ public class FileTree {
 
 	/** Deletes one trashed item for good. */
 	public void purgeFromTrash(Space space, UUID item) {
-		Node trash = nodes.trash(space.id());
+		Node trash = nodes.trash(space);
 		Node node = nodes.find(item)
 			.filter(n -> trash.id().equals(n.parent()))
 			.orElseThrow(() -> new io.kluis.shared.web.NotFoundException("trashed item"));
@@ -688,12 +688,12 @@ public class FileTree {
 
 	/** Items in the space's trash (top level) that were deleted before {@code before}. */
 	public List<Node> trashedBefore(Space space, Instant before) {
-		return nodes.trashedBefore(nodes.trash(space.id()).id(), before);
+		return nodes.trashedBefore(nodes.trash(space), before);
 	}
 
 	/** The space's trash folder: its members are what was deleted. */
 	public Node trash(Space space) {
-		return nodes.trash(space.id());
+		return nodes.trash(space);
 	}
 
 	/** Reads {@code length} bytes of a file from {@code offset}. */
@@ -706,7 +706,7 @@ public class FileTree {
 		long count = Math.max(0, Math.min(length, file.size() - from));
 		if (SmallBlobs.isSmall(blob)) {
 			var stored = smallBlobs.stored(blob);
-			byte[] content = stored.sealed() ? atRest.openSmall(atRest.owner(file.space()), blob, stored.content())
+			byte[] content = stored.sealed() ? atRest.openSmall(file.owner(), blob, stored.content())
 					: stored.content();
 			int start = (int) Math.min(offset, content.length);
 			return new ByteArrayInputStream(content, start, (int) Math.min(Math.max(0, length), content.length - start));
@@ -714,7 +714,7 @@ public class FileTree {
 		if (!Etags.isSealed(blob)) {
 			return blobs.open(blob, offset, length);
 		}
-		return atRest.opening(atRest.owner(file.space()), blob, (o, l) -> blobs.open(blob, o, l), file.size(), from,
+		return atRest.opening(file.owner(), blob, (o, l) -> blobs.open(blob, o, l), file.size(), from,
 				count);
 	}
 

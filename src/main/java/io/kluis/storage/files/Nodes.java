@@ -1,5 +1,6 @@
 package io.kluis.storage.files;
 
+import io.kluis.shared.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +25,15 @@ public class Nodes {
 	private static final String COLUMNS = "id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
 			+ "created_at, modified_at, name_sealed";
 
+	/**
+	 * The owner of a row's space, read with the row when the caller looks a node up by id alone (a
+	 * subquery rather than a join, so that {@code for update} locks the node's row only). Members
+	 * of a folder take the folder's owner: a space never changes owner, and nodes move only between
+	 * spaces of one customer.
+	 */
+	private static final String OWNER = "(select s.account_id from storage_spaces s where s.id = storage_nodes.space_id) "
+			+ "as owner_id";
+
 	private static final String INSERTED = "id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
 			+ "created_at, modified_at, name_sealed";
 
@@ -36,22 +47,25 @@ public class Nodes {
 	}
 
 	public Node root(Space space) {
-		return top(space.id(), Spaces.ROOT_NAME);
+		return top(space, Spaces.ROOT_NAME);
 	}
 
-	Node trash(UUID space) {
+	Node trash(Space space) {
 		return top(space, Spaces.TRASH_NAME);
 	}
 
-	private Node top(UUID space, String name) {
+	private Node top(Space space, String name) {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where space_id = ? and parent_id is null and name = ?")
-			.params(space, name)
-			.query(this::map)
+			.params(space.id(), name)
+			.query(of(space.account()))
 			.single();
 	}
 
 	public Optional<Node> find(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where id = ?").param(id).query(this::map).optional();
+		return jdbc.sql("select " + COLUMNS + ", " + OWNER + " from storage_nodes where id = ?")
+			.param(id)
+			.query(this::map)
+			.optional();
 	}
 
 	public Optional<Node> child(Node parent, String name) {
@@ -69,10 +83,10 @@ public class Nodes {
 	 * of the unique index for an IN list, which would read every member of the folder.
 	 */
 	private Optional<Node> child(Node parent, String name, String lock) {
-		String index = atRest.nameIndex(atRest.owner(parent.space()), name);
+		String index = atRest.nameIndex(parent.owner(), name);
 		Optional<Node> sealed = jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ?" + lock)
 			.params(parent.id(), index)
-			.query(this::map)
+			.query(of(parent.owner()))
 			.optional();
 		if (sealed.isPresent() || !atRest.plainNamesMayRemain()) {
 			return sealed;
@@ -80,21 +94,21 @@ public class Nodes {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and name = ? and name_sealed is null"
 				+ lock)
 			.params(parent.id(), name)
-			.query(this::map)
+			.query(of(parent.owner()))
 			.optional();
 	}
 
 	Optional<Node> findForUpdate(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from storage_nodes where id = ? for update")
+		return jdbc.sql("select " + COLUMNS + ", " + OWNER + " from storage_nodes where id = ? for update")
 			.param(id)
 			.query(this::map)
 			.optional();
 	}
 
-	public List<Node> children(UUID parent) {
+	public List<Node> children(Node parent) {
 		var children = new java.util.ArrayList<>(jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ?")
-			.param(parent)
-			.query(this::map)
+			.param(parent.id())
+			.query(of(parent.owner()))
 			.list());
 		children.sort(java.util.Comparator.comparing(Node::name));
 		return children;
@@ -131,10 +145,10 @@ public class Nodes {
 	}
 
 	/** Members of the trash deleted before the instant. */
-	List<Node> trashedBefore(UUID trash, Instant before) {
+	List<Node> trashedBefore(Node trash, Instant before) {
 		return jdbc.sql("select " + COLUMNS + " from storage_nodes where parent_id = ? and trashed_at < ?")
-			.params(trash, Timestamp.from(before))
-			.query(this::map)
+			.params(trash.id(), Timestamp.from(before))
+			.query(of(trash.owner()))
 			.list();
 	}
 
@@ -143,13 +157,14 @@ public class Nodes {
 	}
 
 	public Optional<Trashed> trashed(UUID id) {
-		return jdbc.sql("select trashed_at, trashed_name, trashed_name_sealed, space_id from storage_nodes "
+		return jdbc.sql("select trashed_at, trashed_name, trashed_name_sealed, "
+				+ "(select s.account_id from storage_spaces s where s.id = storage_nodes.space_id) from storage_nodes "
 				+ "where id = ? and trashed_at is not null")
 			.param(id)
 			.query((rs, i) -> {
 				byte[] sealed = rs.getBytes(3);
 				String name = sealed == null ? rs.getString(2)
-						: atRest.openText(atRest.owner(rs.getObject(4, UUID.class)), AtRest.TRASHED_NAME, sealed);
+						: atRest.openText(new AccountId(rs.getObject(4, UUID.class)), AtRest.TRASHED_NAME, sealed);
 				return new Trashed(rs.getTimestamp(1).toInstant(), name);
 			})
 			.optional();
@@ -161,7 +176,7 @@ public class Nodes {
 	}
 
 	void restore(UUID id, Node parent, String name) {
-		var owner = atRest.owner(parent.space());
+		var owner = parent.owner();
 		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = ?, trashed_at = null, "
 				+ "trashed_from = null, trashed_name = null, trashed_name_sealed = null where id = ?")
 			.params(parent.id(), atRest.nameIndex(owner, name), atRest.sealText(owner, AtRest.NAME, name), id)
@@ -169,7 +184,7 @@ public class Nodes {
 	}
 
 	void insert(Node node) {
-		var owner = atRest.owner(node.space());
+		var owner = node.owner();
 		jdbc.sql("insert into storage_nodes (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(node.id(), node.space(), node.parent(), atRest.nameIndex(owner, node.name()), node.collection(),
 					node.size(), node.blob(), node.contentType(), node.etag(), Timestamp.from(node.createdAt()),
@@ -184,7 +199,7 @@ public class Nodes {
 	}
 
 	void relocate(UUID id, Node parent, String name) {
-		var owner = atRest.owner(parent.space());
+		var owner = parent.owner();
 		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = ? where id = ?")
 			.params(parent.id(), atRest.nameIndex(owner, name), atRest.sealText(owner, AtRest.NAME, name), id)
 			.update();
@@ -192,7 +207,7 @@ public class Nodes {
 
 	/** In the trash a node is named by its id; its name then is kept, sealed, to restore it by. */
 	void moveToTrash(UUID id, Node trash, UUID from, String name, Instant at) {
-		var owner = atRest.owner(trash.space());
+		var owner = trash.owner();
 		jdbc.sql("update storage_nodes set parent_id = ?, name = ?, name_sealed = null, trashed_at = ?, trashed_from = ?, "
 				+ "trashed_name = null, trashed_name_sealed = ? where id = ?")
 			.params(trash.id(), id.toString(), Timestamp.from(at), from, atRest.sealText(owner, AtRest.TRASHED_NAME, name),
@@ -247,14 +262,25 @@ public class Nodes {
 	}
 
 	private static String prefixed(String alias) {
-		return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+		return alias + "." + COLUMNS.replace(", ", ", " + alias + ".") + ", (select s.account_id from storage_spaces s "
+				+ "where s.id = " + alias + ".space_id) as owner_id";
 	}
 
+	/** Rows of the space(s) of one owner the caller knows: no look-up of the owner. */
+	private RowMapper<Node> of(AccountId owner) {
+		return (rs, row) -> map(rs, owner);
+	}
+
+	/** Rows selected with their owner ({@link #OWNER}). */
 	Node map(ResultSet rs, int row) throws SQLException {
+		return map(rs, new AccountId(rs.getObject("owner_id", UUID.class)));
+	}
+
+	private Node map(ResultSet rs, AccountId owner) throws SQLException {
 		UUID space = rs.getObject("space_id", UUID.class);
 		byte[] sealed = rs.getBytes("name_sealed");
-		String name = sealed == null ? rs.getString("name") : atRest.openText(atRest.owner(space), AtRest.NAME, sealed);
-		return new Node(rs.getObject("id", UUID.class), space,
+		String name = sealed == null ? rs.getString("name") : atRest.openText(owner, AtRest.NAME, sealed);
+		return new Node(rs.getObject("id", UUID.class), space, owner,
 				rs.getObject("parent_id", UUID.class), name, rs.getBoolean("collection"),
 				rs.getLong("size"), rs.getString("blob"), rs.getString("content_type"), rs.getString("etag"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant());

@@ -68,39 +68,41 @@ public class StorageSealing {
 		}
 	}
 
-	private record Row(String id, UUID space, String text) {
+	private record Row(String id, UUID owner, String text) {
 	}
 
 	private int sealBatch() {
 		int sealed = 0;
-		for (Row row : jdbc.sql("select id, space_id, name from storage_nodes where name_sealed is null "
-				+ "and parent_id is not null and trashed_at is null fetch first " + BATCH + " rows only")
+		for (Row row : jdbc.sql("select n.id, s.account_id, n.name from storage_nodes n join storage_spaces s "
+				+ "on s.id = n.space_id where n.name_sealed is null "
+				+ "and n.parent_id is not null and n.trashed_at is null fetch first " + BATCH + " rows only")
 			.query((rs, i) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
 			.list()) {
-			sealed += seal(row.space(), owner -> jdbc.sql("update storage_nodes set name = ?, name_sealed = ? "
+			sealed += seal(row.owner(), owner -> jdbc.sql("update storage_nodes set name = ?, name_sealed = ? "
 					+ "where id = ? and name_sealed is null and name = ?")
 				.params(atRest.nameIndex(owner, row.text()), atRest.sealText(owner, AtRest.NAME, row.text()),
 						UUID.fromString(row.id()), row.text())
 				.update());
 		}
-		for (Row row : jdbc.sql("select id, space_id, trashed_name from storage_nodes where trashed_name is not null "
-				+ "fetch first " + BATCH + " rows only")
+		for (Row row : jdbc.sql("select n.id, s.account_id, n.trashed_name from storage_nodes n join storage_spaces s "
+				+ "on s.id = n.space_id where n.trashed_name is not null fetch first " + BATCH + " rows only")
 			.query((rs, i) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
 			.list()) {
-			sealed += seal(row.space(), owner -> jdbc.sql("update storage_nodes set trashed_name = null, "
+			sealed += seal(row.owner(), owner -> jdbc.sql("update storage_nodes set trashed_name = null, "
 					+ "trashed_name_sealed = ? where id = ? and trashed_name = ?")
 				.params(atRest.sealText(owner, AtRest.TRASHED_NAME, row.text()), UUID.fromString(row.id()), row.text())
 				.update());
 		}
-		record Property(UUID node, String namespace, String localName, UUID space, String xml) {
+		record Property(UUID node, String namespace, String localName, UUID owner, String xml) {
 		}
-		for (Property p : jdbc.sql("select p.node_id, p.namespace, p.local_name, n.space_id, p.value_xml "
-				+ "from storage_properties p join storage_nodes n on n.id = p.node_id where p.value_sealed is null "
+		for (Property p : jdbc.sql("select p.node_id, p.namespace, p.local_name, s.account_id, p.value_xml "
+				+ "from storage_properties p join storage_nodes n on n.id = p.node_id "
+				+ "join storage_spaces s on s.id = n.space_id where p.value_sealed is null "
 				+ "fetch first " + BATCH + " rows only")
 			.query((rs, i) -> new Property(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getObject(4, UUID.class), rs.getString(5)))
 			.list()) {
-			sealed += seal(p.space(), owner -> jdbc.sql("update storage_properties set value_xml = '', value_sealed = ? "
+			sealed += seal(p.owner(), owner -> jdbc.sql("update storage_properties set value_xml = '', value_sealed = ? "
 					+ "where node_id = ? and namespace = ? and local_name = ? and value_sealed is null")
 				.params(atRest.sealText(owner, "storage.property.value", p.xml()), p.node(), p.namespace(), p.localName())
 				.update());
@@ -153,14 +155,8 @@ public class StorageSealing {
 		return sealed;
 	}
 
-	private int seal(UUID space, java.util.function.ToIntFunction<AccountId> update) {
-		AccountId owner;
-		try {
-			owner = atRest.owner(space);
-		}
-		catch (org.springframework.dao.EmptyResultDataAccessException e) {
-			return 0;
-		}
+	private int seal(UUID account, java.util.function.ToIntFunction<AccountId> update) {
+		var owner = new AccountId(account);
 		return sealFor(owner, () -> update.applyAsInt(owner));
 	}
 

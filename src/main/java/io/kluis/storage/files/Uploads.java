@@ -1,10 +1,12 @@
 package io.kluis.storage.files;
 
+import io.kluis.crypto.ContentCipher;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.NotFoundException;
 import io.kluis.storage.blob.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Uploads {
 
-	/** An upload in progress. {@link #toString()} leaves the path out. */
+	/**
+	 * An upload in progress. {@link #toString()} leaves the path out. {@code sealedHeader} is the
+	 * header of the sealed stream its pieces are sealed into (plain spaces; null in a vault and for
+	 * uploads started before piece-wise sealing), {@code tailSealed} the plaintext after the last
+	 * whole chunk received, sealed.
+	 */
 	public record Upload(UUID id, AccountId account, UUID space, FilePath path, long length, long received, String blob,
-			String state, @Nullable String contentType, Instant createdAt) {
+			String state, @Nullable String contentType, Instant createdAt, byte @Nullable [] sealedHeader,
+			byte @Nullable [] tailSealed) {
 
 		@Override
 		public String toString() {
@@ -94,23 +102,33 @@ public class Uploads {
 			if (open >= maxOpen) {
 				throw new StorageException.TooManyUploads(maxOpen);
 			}
-			String blob = Etags.newBlobKey();
+			boolean sealed = FileTree.sealsContents(space);
+			// the blob the file will be: its key is bound into the sealed contents, so it is chosen now
+			String blob = sealed ? Etags.newSealedBlobKey() : Etags.newBlobKey();
+			byte[] header = sealed ? atRest.newPiecesHeader() : null;
 			Instant now = clock.instant();
 			journal.writing(blob, now);
 			String state;
 			try {
 				state = blobs.beginResumable(blob);
+				if (header != null && length == 0) {
+					// no piece will come: the header and the one, empty, last chunk at once
+					var empty = atRest.sealingPiece(space.account(), blob, header, 0, new byte[0], 0,
+							InputStream.nullInputStream(), 0);
+					state = blobs.appendResumable(blob, state, 0, empty, empty.length());
+				}
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("cannot start the upload", e);
 			}
 			var upload = new Upload(UUID.randomUUID(), space.account(), space.id(), path, length, 0, blob, state,
-					contentType, now);
+					contentType, now, header, null);
 			jdbc.sql("insert into storage_uploads (id, account_id, space_id, path, length, received, blob, "
-					+ "backend_state, content_type, created_at, updated_at, path_sealed) "
-					+ "values (?, ?, ?, '', ?, 0, ?, ?, ?, ?, ?, ?)")
+					+ "backend_state, content_type, created_at, updated_at, path_sealed, sealed_header) "
+					+ "values (?, ?, ?, '', ?, 0, ?, ?, ?, ?, ?, ?, ?)")
 				.params(upload.id(), space.account().value(), space.id(), length, blob, state, contentType,
-						Timestamp.from(now), Timestamp.from(now), atRest.sealText(space.account(), PATH, path.joined()))
+						Timestamp.from(now), Timestamp.from(now), atRest.sealText(space.account(), PATH, path.joined()),
+						header)
 				.update();
 			return upload;
 		});
@@ -138,9 +156,27 @@ public class Uploads {
 		if (length < 0 || offset + length > upload.length()) {
 			throw new StorageException.IncompleteUpload();
 		}
+		if (upload.sealedHeader() != null && length == 0) {
+			return offset; // nothing to seal; an empty upload was sealed whole when it began
+		}
 		String state;
+		byte[] tail = null;
 		try {
-			state = blobs.appendResumable(upload.blob(), upload.state(), offset, piece, length);
+			if (upload.sealedHeader() == null) {
+				state = blobs.appendResumable(upload.blob(), upload.state(), offset, piece, length);
+			}
+			else {
+				var sealed = sealing(upload, piece, length);
+				state = sealed.length() == 0 ? upload.state()
+						: blobs.appendResumable(upload.blob(), upload.state(),
+								atRest.sealedPrefix(upload.length(), offset), sealed, sealed.length());
+				if (sealed.transferTo(OutputStream.nullOutputStream()) != 0) {
+					throw new IllegalStateException("the blob store left sealed bytes unread");
+				}
+				byte[] rest = sealed.rest();
+				tail = rest.length == 0 ? null
+						: atRest.sealUploadTail(account, upload.blob(), offset + length, rest);
+			}
 		}
 		catch (IllegalStateException e) {
 			throw new StorageException.OffsetMismatch(upload.received());
@@ -148,14 +184,26 @@ public class Uploads {
 		catch (IOException e) {
 			throw new StorageException.IncompleteUpload();
 		}
-		int updated = jdbc.sql("update storage_uploads set received = ?, backend_state = ?, updated_at = ? "
-				+ "where id = ? and received = ?")
-			.params(offset + length, state, Timestamp.from(clock.instant()), id, offset)
+		int updated = jdbc.sql("update storage_uploads set received = ?, backend_state = ?, tail_sealed = ?, "
+				+ "updated_at = ? where id = ? and received = ?")
+			.params(offset + length, state, tail, Timestamp.from(clock.instant()), id, offset)
 			.update();
 		if (updated == 0) {
 			throw new StorageException.OffsetMismatch(find(account, id).received());
 		}
 		return offset + length;
+	}
+
+	/**
+	 * The piece sealed into the chunks of the blob, after the plaintext the pieces before left
+	 * over (kept sealed with the upload, never in the blob store). A piece that ends inside a chunk
+	 * leaves the chunk's start over for the next one.
+	 */
+	private ContentCipher.SealedPiece sealing(Upload upload, InputStream piece, long length) {
+		byte[] carried = upload.tailSealed() == null ? new byte[0]
+				: atRest.openUploadTail(upload.account(), upload.blob(), upload.received(), upload.tailSealed());
+		return atRest.sealingPiece(upload.account(), upload.blob(), upload.sealedHeader(), upload.length(), carried,
+				upload.received(), piece, length);
 	}
 
 	/** Turns a fully received upload into the file. */
@@ -168,7 +216,8 @@ public class Uploads {
 		String blob;
 		try {
 			blobs.completeResumable(upload.blob(), upload.state());
-			blob = tree.sealUploaded(space, upload.blob(), upload.length());
+			// sealed piece by piece as it arrived; only uploads started before that are sealed now
+			blob = upload.sealedHeader() != null ? upload.blob() : tree.sealUploaded(space, upload.blob(), upload.length());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot complete the upload", e);
@@ -242,6 +291,7 @@ public class Uploads {
 		return new Upload(rs.getObject("id", UUID.class), account,
 				rs.getObject("space_id", UUID.class), FilePath.ofJoined(path), rs.getLong("length"),
 				rs.getLong("received"), rs.getString("blob"), rs.getString("backend_state"),
-				rs.getString("content_type"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("content_type"), rs.getTimestamp("created_at").toInstant(), rs.getBytes("sealed_header"),
+				rs.getBytes("tail_sealed"));
 	}
 }

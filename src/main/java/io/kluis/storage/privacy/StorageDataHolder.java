@@ -119,6 +119,7 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_properties.value_xml", FILES),
 				Map.entry("storage_nodes.trashed_name", TRASH),
 				Map.entry("storage_uploads.path_sealed", FILES),
+				Map.entry("storage_uploads.tail_sealed", FILES),
 				Map.entry("storage_locks.path_sealed", FILES),
 				Map.entry("storage_locks.owner_sealed", FILES),
 				Map.entry("storage_nodes.name_sealed", FILES),

@@ -179,4 +179,54 @@ class ChunkedAeadUnitTests {
 		assertThat(out.size()).isEqualTo((int) ChunkedAead.sealedLength(3L * C + 1));
 		assertThatThrownBy(() -> sealing.write(1)).isInstanceOf(IOException.class);
 	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, C - 1, C, C + 1, 3 * C, 3 * C + 5 })
+	@DisplayName("A stream sealed piece by piece (pieces of any size, the rest carried over) opens whole and in ranges")
+	void sealedInPieces(int size) throws IOException {
+		byte[] plain = random(size);
+		byte[] header = ChunkedAead.newHeader();
+		var out = new ByteArrayOutputStream();
+		byte[] rest = new byte[0];
+		long received = 0;
+		var pieces = new Random(size + 1);
+		do {
+			int piece = (int) Math.min(size - received, 1 + pieces.nextInt(C + C / 2));
+			var sealed = ChunkedAead.sealingPiece(key, CONTEXT, header, size, rest, received,
+					new ByteArrayInputStream(plain, (int) received, piece), piece);
+			// as the filesystem store reads it (transferTo) and as the S3 client does (read)
+			var copy = new ByteArrayOutputStream();
+			if (received % 2 == 0) {
+				sealed.transferTo(copy);
+			}
+			else {
+				copy.write(sealed.readAllBytes());
+			}
+			byte[] bytes = copy.toByteArray();
+			assertThat(bytes).hasSize((int) sealed.length());
+			out.write(bytes);
+			rest = sealed.rest();
+			received += piece;
+			assertThat(out.size()).as("after %d bytes", received).isEqualTo(ChunkedAead.sealedPrefix(size, received));
+			assertThat(rest).hasSize((int) (received == size ? 0 : received % C));
+		}
+		while (received < size);
+		byte[] sealed = out.toByteArray();
+		assertThat(sealed).hasSize((int) ChunkedAead.sealedLength(size));
+		assertThat(open(sealed, size, 0, size)).isEqualTo(plain);
+		if (size > 10) {
+			assertThat(open(sealed, size, size / 2 - 5, 10)).isEqualTo(Arrays.copyOfRange(plain, size / 2 - 5, size / 2 + 5));
+		}
+	}
+
+	@Test
+	@DisplayName("A piece cut short fails instead of sealing fewer bytes; a piece must start at a chunk")
+	void pieceCutShort() {
+		byte[] header = ChunkedAead.newHeader();
+		var piece = ChunkedAead.sealingPiece(key, CONTEXT, header, 3L * C, new byte[0], 0,
+				new ByteArrayInputStream(random(C + 10)), C + 20);
+		assertThatThrownBy(piece::readAllBytes).isInstanceOf(IOException.class);
+		assertThatThrownBy(() -> ChunkedAead.sealingPiece(key, CONTEXT, header, 3L * C, new byte[5], 10,
+				InputStream.nullInputStream(), 0)).isInstanceOf(IllegalArgumentException.class);
+	}
 }

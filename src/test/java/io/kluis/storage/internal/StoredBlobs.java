@@ -23,6 +23,26 @@ public interface StoredBlobs {
 	/** Uploads that started and neither committed nor ended: temp files, or unfinished multipart uploads. */
 	List<String> unfinished();
 
+	/**
+	 * Where the bytes of {@code needle} occur: files under the store's directory (temp files too), or
+	 * objects in the bucket (resumable uploads' tails too; parts of unfinished multipart uploads
+	 * cannot be read back).
+	 */
+	List<String> containing(byte[] needle);
+
+	/** Whether {@code needle} occurs in {@code bytes}. */
+	static boolean contains(byte[] bytes, byte[] needle) {
+		outer: for (int i = 0; i + needle.length <= bytes.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (bytes[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
 	/** The view of the given store (a filesystem or an S3 blob store). */
 	static StoredBlobs of(BlobStore store) {
 		if (store instanceof FilesystemBlobStore filesystem) {
@@ -52,6 +72,23 @@ public interface StoredBlobs {
 		}
 
 		@Override
+		public List<String> containing(byte[] needle) {
+			try (Stream<Path> all = Files.walk(root)) {
+				return all.filter(Files::isRegularFile).filter(p -> {
+					try {
+						return StoredBlobs.contains(Files.readAllBytes(p), needle);
+					}
+					catch (IOException e) {
+						return false; // committed or removed meanwhile
+					}
+				}).map(p -> p.getFileName().toString()).sorted().toList();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		@Override
 		public List<String> unfinished() {
 			try (Stream<Path> temp = Files.list(root.resolve(".tmp"))) {
 				return temp.map(p -> p.getFileName().toString()).sorted().toList();
@@ -72,6 +109,18 @@ public interface StoredBlobs {
 				.stream()
 				.map(S3Object::key)
 				.map(key -> key.substring(S3BlobStore.PREFIX.length()))
+				.sorted()
+				.toList();
+		}
+
+		@Override
+		public List<String> containing(byte[] needle) {
+			return s3.listObjectsV2Paginator(b -> b.bucket(bucket))
+				.contents()
+				.stream()
+				.map(S3Object::key)
+				.filter(key -> StoredBlobs.contains(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(),
+						needle))
 				.sorted()
 				.toList();
 		}

@@ -2,6 +2,7 @@ package io.kluis.storage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kluis.DatabaseScan;
 import io.kluis.KluisServerTest;
 import io.kluis.TestServer;
 import io.kluis.storage.DavClient;
@@ -12,20 +13,27 @@ import io.kluis.storage.files.Spaces;
 import io.kluis.storage.internal.StoredBlobs;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Resumable uploads: pieces, resuming after a broken connection, atomic completion, refusals that leave nothing. */
 @KluisServerTest
@@ -42,6 +50,12 @@ class UploadsServerTests {
 
 	@Autowired
 	Spaces spaces;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Value("${kluis.data-dir}")
+	Path dataDir;
 
 	StorageCustomers customers;
 
@@ -130,6 +144,96 @@ class UploadsServerTests {
 		assertThat(client.method("DELETE", aborted).statusCode()).isEqualTo(204);
 		assertThat(client.get("/dav/files/gone.bin").statusCode()).isEqualTo(404);
 		assertThat(StoredBlobs.of(blobStore).unfinished()).as("no temporary data left").isEqualTo(tempBefore);
+	}
+
+	@Test
+	@DisplayName("SEC-3: a plain space's upload is sealed piece by piece: no piece's plaintext in the blob store or the database while it arrives or after, the file is the very blob the pieces went to, and it reads back whole and in ranges")
+	void piecesAreSealedAsTheyArrive() {
+		String marker = "Zeldzaam" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		byte[] content = text(marker, 3 * 65_536 + 12_345);
+		var stored = StoredBlobs.of(blobStore);
+		var committedBefore = stored.committed();
+		String location = begin("files", "sealed.bin", content.length).headers().firstValue("Location").orElseThrow();
+		String blob = uploadBlob(location);
+		assertThat(blob).as("the blob is chosen when the upload starts, as a sealed one").startsWith("z");
+		int offset = 0;
+		for (int size : new int[] { 1, 40_000, 65_535, 70_001, 2, 30_000, 100_000 }) {
+			int end = Math.min(content.length, offset + size);
+			assertThat(patch(location, offset, Arrays.copyOfRange(content, offset, end)).statusCode()).isEqualTo(204);
+			offset = end;
+			assertThat(stored.containing(marker.getBytes(StandardCharsets.UTF_8))).as("after %d bytes", offset).isEmpty();
+			assertThat(dataDirFilesContaining(marker)).as("after %d bytes", offset).isEmpty();
+		}
+		assertThat(offset).isEqualTo(content.length);
+		assertThat(new DatabaseScan(jdbc).everywhere(List.of(marker))).as("nor is the carried-over plaintext").isEmpty();
+
+		assertThat(client.method("POST", location + "/complete").statusCode()).isEqualTo(201);
+		var added = new java.util.ArrayList<>(stored.committed());
+		added.removeAll(committedBefore);
+		assertThat(added).as("the file is the blob the pieces went to; completion wrote no other").containsExactly(blob);
+		assertThat(stored.containing(marker.getBytes(StandardCharsets.UTF_8))).isEmpty();
+		assertThat(dataDirFilesContaining(marker)).isEmpty();
+		assertThat(client.get("/dav/files/sealed.bin").body()).isEqualTo(content);
+		for (int[] range : new int[][] { { 0, 0 }, { 65_530, 65_545 }, { 131_071, 196_608 }, { content.length - 7, content.length - 1 } }) {
+			var part = client.sendForBytes(client.request("GET", "/dav/files/sealed.bin", BodyPublishers.noBody())
+				.header("Range", "bytes=" + range[0] + "-" + range[1]));
+			assertThat(part.statusCode()).isEqualTo(206);
+			assertThat(part.body()).isEqualTo(Arrays.copyOfRange(content, range[0], range[1] + 1));
+		}
+	}
+
+	@Test
+	@DisplayName("Empty uploads complete to an empty file; a vault's upload is kept exactly as sent")
+	void emptyAndVaultUploads() {
+		String empty = begin("files", "empty.bin", 0).headers().firstValue("Location").orElseThrow();
+		assertThat(patch(empty, 0, new byte[0]).statusCode()).isEqualTo(204);
+		assertThat(client.method("POST", empty + "/complete").statusCode()).isEqualTo(201);
+		assertThat(client.get("/dav/files/empty.bin").body()).isEmpty();
+
+		byte[] ciphertext = bytes(150_001);
+		String vault = begin("vault", "x.c9r", ciphertext.length).headers().firstValue("Location").orElseThrow();
+		String blob = uploadBlob(vault);
+		assertThat(blob).as("a vault's blob is not sealed again").doesNotStartWith("z");
+		assertThat(patch(vault, 0, Arrays.copyOfRange(ciphertext, 0, 70_000)).statusCode()).isEqualTo(204);
+		assertThat(patch(vault, 70_000, Arrays.copyOfRange(ciphertext, 70_000, ciphertext.length)).statusCode()).isEqualTo(204);
+		assertThat(client.method("POST", vault + "/complete").statusCode()).isEqualTo(201);
+		assertThat(StoredBlobs.of(blobStore).committed()).contains(blob);
+		assertThat(client.get("/dav/vault/x.c9r").body()).isEqualTo(ciphertext);
+	}
+
+	/** Files under the data directory that hold {@code text} (blobs, temp files, an embedded database's files). */
+	private List<Path> dataDirFilesContaining(String text) {
+		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+		if (!Files.isDirectory(dataDir)) {
+			return List.of(); // nothing is kept on local disk (blobs on S3, the database elsewhere)
+		}
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			return files.filter(Files::isRegularFile).filter(file -> {
+				try {
+					return StoredBlobs.contains(Files.readAllBytes(file), needle);
+				}
+				catch (IOException e) {
+					return false; // gone meanwhile
+				}
+			}).toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private String uploadBlob(String location) {
+		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		return jdbc.sql("select blob from storage_uploads where id = ?").param(id).query(String.class).single();
+	}
+
+	private static byte[] text(String marker, int size) {
+		byte[] line = (marker + " ").getBytes(StandardCharsets.UTF_8);
+		byte[] content = new byte[size];
+		for (int i = 0; i < size; i++) {
+			content[i] = line[i % line.length];
+		}
+		return content;
 	}
 
 	private java.util.List<String> blobFiles() {
