@@ -4,6 +4,7 @@ import io.kluis.storage.content.DownloadTickets.Ticket;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Nodes;
+import io.kluis.storage.files.ReadAhead;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import jakarta.servlet.FilterChain;
@@ -11,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,8 +36,14 @@ class ContentOriginFilter extends OncePerRequestFilter {
 
 	private final FileTree tree;
 
+	private final ReadAhead readAhead;
+
+	/** Tomcat's response buffer sets the size of each write to the socket. */
+	private static final int BUFFER = 64 * 1024;
+
 	ContentOriginFilter(ContentOriginProperties properties, DownloadTickets tickets, Spaces spaces, Nodes nodes,
-			FileTree tree) {
+			FileTree tree, ReadAhead readAhead) {
+		this.readAhead = readAhead;
 		this.properties = properties;
 		this.tickets = tickets;
 		this.spaces = spaces;
@@ -78,9 +84,8 @@ class ContentOriginFilter extends OncePerRequestFilter {
 		if (head) {
 			return;
 		}
-		try (InputStream in = tree.open(node, 0, node.size())) {
-			in.transferTo(response.getOutputStream());
-		}
+		response.setBufferSize(BUFFER);
+		readAhead.send(tree.open(node, 0, node.size()), node.size(), response.getOutputStream());
 	}
 
 	/** The ticket's file, if it is still that version, in a space that is not a vault. */

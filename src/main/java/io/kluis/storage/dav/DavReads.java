@@ -14,8 +14,6 @@ import io.kluis.storage.files.Usage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -181,14 +179,7 @@ class DavReads {
 		}
 		// Tomcat's response buffer sets the size of each write to the socket
 		response.setBufferSize(BUFFER);
-		try (InputStream in = readAhead.ahead(tree.open(node, start, end - start), end - start)) {
-			OutputStream out = response.getOutputStream();
-			byte[] buffer = new byte[BUFFER];
-			int n;
-			while ((n = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, n);
-			}
-		}
+		readAhead.send(tree.open(node, start, end - start), end - start, response.getOutputStream());
 	}
 
 

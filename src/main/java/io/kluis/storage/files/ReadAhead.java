@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
@@ -67,6 +68,25 @@ public class ReadAhead {
 		}
 	}
 
+	/**
+	 * Sends {@code length} bytes of {@code source} to {@code out} and closes {@code source}: read
+	 * ahead when {@link #ahead} would, each piece written as it was read (no copy on the way),
+	 * else in pieces of {@value #PIECE} bytes on this thread.
+	 */
+	public void send(InputStream source, long length, OutputStream out) throws IOException {
+		try (InputStream in = ahead(source, length)) {
+			if (in instanceof Ahead pieces) {
+				pieces.transferTo(out);
+				return;
+			}
+			byte[] buffer = new byte[(int) Math.min(PIECE, Math.max(1, length))];
+			int n;
+			while ((n = in.read(buffer)) >= 0) {
+				out.write(buffer, 0, n);
+			}
+		}
+	}
+
 	@PreDestroy
 	void stop() {
 		if (readers != null) {
@@ -126,6 +146,36 @@ public class ReadAhead {
 			}
 		}
 
+		/**
+		 * Hands the current piece back to the reader and takes the next one; false at the end.
+		 * @throws IOException what reading the source failed with
+		 */
+		private boolean next() throws IOException {
+			if (ended) {
+				return false;
+			}
+			if (current != null) {
+				free.offer(current.data());
+			}
+			try {
+				current = ready.take();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while reading ahead");
+			}
+			position = 0;
+			if (current.failure() != null) {
+				ended = true;
+				throw new IOException(current.failure().getMessage(), current.failure());
+			}
+			if (current.length() < 0) {
+				ended = true;
+				return false;
+			}
+			return true;
+		}
+
 		@Override
 		public int read() throws IOException {
 			byte[] one = new byte[1];
@@ -140,31 +190,30 @@ public class ReadAhead {
 			if (ended) {
 				return -1;
 			}
-			if (current == null || position == current.length()) {
-				if (current != null) {
-					free.offer(current.data());
-				}
-				try {
-					current = ready.take();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new InterruptedIOException("interrupted while reading ahead");
-				}
-				position = 0;
-				if (current.failure() != null) {
-					ended = true;
-					throw new IOException(current.failure().getMessage(), current.failure());
-				}
-				if (current.length() < 0) {
-					ended = true;
-					return -1;
-				}
+			if ((current == null || position == current.length()) && !next()) {
+				return -1;
 			}
 			int n = Math.min(len, current.length() - position);
 			System.arraycopy(current.data(), position, b, off, n);
 			position += n;
 			return n;
+		}
+
+		/** Writes the pieces as they are, without copying them into another buffer first. */
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			long sent = 0;
+			if (current != null && position < current.length()) {
+				out.write(current.data(), position, current.length() - position);
+				sent += current.length() - position;
+				position = current.length();
+			}
+			while (next()) {
+				out.write(current.data(), 0, current.length());
+				sent += current.length();
+				position = current.length();
+			}
+			return sent;
 		}
 
 		@Override

@@ -3,13 +3,13 @@ package io.kluis.storage.web;
 import io.kluis.identity.CurrentAccount;
 import io.kluis.shared.web.NotFoundException;
 import io.kluis.storage.files.Node;
+import io.kluis.storage.files.ReadAhead;
 import io.kluis.storage.share.PeerShareAccess;
 import io.kluis.storage.share.PeerShareAccess.Opened;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -65,8 +65,11 @@ class ReceivedSharesApi {
 
 	private final PeerShareAccess access;
 
-	ReceivedSharesApi(PeerShareAccess access) {
+	private final ReadAhead readAhead;
+
+	ReceivedSharesApi(PeerShareAccess access, ReadAhead readAhead) {
 		this.access = access;
+		this.readAhead = readAhead;
 	}
 
 	@Operation(summary = "What other customers share with you now, newest first")
@@ -127,9 +130,8 @@ class ReceivedSharesApi {
 		SharePages.contentHeaders(response, type, file.name());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLengthLong(file.size());
-		try (InputStream in = access.content(file)) {
-			in.transferTo(response.getOutputStream());
-		}
+		response.setBufferSize(64 * 1024);
+		readAhead.send(access.content(file), file.size(), response.getOutputStream());
 	}
 
 	private static ReceivedView view(Opened opened, String owner) {

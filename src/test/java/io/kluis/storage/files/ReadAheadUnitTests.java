@@ -35,6 +35,17 @@ class ReadAheadUnitTests {
 	}
 
 	@Test
+	void sendWritesEveryByteReadAheadOrNot() throws IOException {
+		byte[] contents = new byte[(int) ReadAhead.MIN_LENGTH + ReadAhead.PIECE / 3];
+		new Random(11).nextBytes(contents);
+		for (int length : new int[] { contents.length, 1000 }) {
+			var out = new java.io.ByteArrayOutputStream();
+			readAhead.send(new ByteArrayInputStream(contents, 0, length), length, out);
+			assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOf(contents, length));
+		}
+	}
+
+	@Test
 	void aShortDownloadIsReadOnTheRequestThread() {
 		InputStream source = new ByteArrayInputStream(new byte[10]);
 		assertThat(readAhead.ahead(source, 10)).isSameAs(source);
