@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
+import io.kluis.TestDatabase;
 import io.kluis.WithMailbox;
 import io.kluis.identity.TestAccounts;
 import io.kluis.notifications.Notifications;
@@ -40,7 +41,10 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "kluis.privacy.register-location=classpath:privacy/test-register-policy.yml")
+// a schema of its own: on PostgreSQL, another cached context's scheduler would otherwise announce this
+// context's version (and its dispatcher send the mails to another mailbox)
+@TestPropertySource(properties = { "kluis.privacy.register-location=classpath:privacy/test-register-policy.yml",
+		TestDatabase.OWN_SCHEMA + "=true" })
 class PolicyChangeAnnouncementIntegrationTests extends WithMailbox {
 
 	static final String ENGLISH_SUBJECT = "has changed its privacy statement";
