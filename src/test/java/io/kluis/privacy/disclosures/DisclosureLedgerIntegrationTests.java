@@ -129,6 +129,9 @@ class DisclosureLedgerIntegrationTests {
 		assertThat(exported(officer.id()).records()).as("the officer's own export names what they recorded")
 			.anySatisfy(r -> assertThat(r).containsEntry("role", "recorded").containsEntry("reference", ""));
 		assertThat(page(PAGE, as).andReturn().getResponse().getContentAsString()).contains("PV-2026-0042");
+		assertThat(page(PAGE + "?lang=nl&subject=" + customer.id(), as).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).as("the staff view speaks Dutch, the purpose in the register's words")
+			.contains("Verstrekkingen", "Wettelijke verplichtingen en verstrekkingen", "PV-2026-0042");
 	}
 
 	@Test
