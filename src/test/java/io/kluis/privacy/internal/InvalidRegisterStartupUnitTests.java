@@ -42,7 +42,8 @@ class InvalidRegisterStartupUnitTests {
 			holder("audit", "security-log"), holder("notifications", "sent-mail"),
 			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"),
 			holder("privacy", "processing-restrictions", "data-exports"), holder("privacy", "policy-notices"),
-			holder("privacy", "privacy-requests", "id-copies"), holder("storage", "stored-files", "storage-trash", "storage-shares",
+			holder("privacy", "privacy-requests", "id-copies"), holder("privacy", "disclosure-records"),
+			holder("storage", "stored-files", "storage-trash", "storage-shares",
 					"storage-share-log", "storage-peer-shares", "storage-sharing-keys"),
 			holder("storage", "break-glass-records"));
 
