@@ -72,6 +72,11 @@ class ConsentRecordsHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "privacy.consent";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(SUBSCRIPTION, RECORDS, VISIT_ID);
 	}

@@ -56,6 +56,11 @@ class DisclosureRecordsHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "privacy.disclosures";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(CATEGORY);
 	}

@@ -37,6 +37,11 @@ class PolicyNoticesHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "privacy.policy-notices";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(NOTICES);
 	}

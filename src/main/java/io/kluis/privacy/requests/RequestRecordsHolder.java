@@ -67,6 +67,11 @@ class RequestRecordsHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "privacy.requests";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(REQUESTS, ID_COPIES);
 	}

@@ -14,7 +14,6 @@ import io.kluis.shared.EmailAddress;
 import io.kluis.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +92,7 @@ class ClosingAccounts {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		steps(); // refuses to start with two holders of one id
 	}
 
 	/**
@@ -175,13 +175,19 @@ class ClosingAccounts {
 		return closures.state(account).isPresent();
 	}
 
-	/** One step per holder, named by its module ("module#2" for a second holder of one module). */
+	/**
+	 * One step per holder, named by its stable {@link PersonalDataHolder#id()}. Closures started by a
+	 * version that numbered the steps ("privacy#2") find none of their steps under these names and
+	 * run each holder once more: erasing what is already erased changes nothing, where a renumbered
+	 * step could have been skipped.
+	 */
 	private Map<String, PersonalDataHolder> steps() {
 		var steps = new LinkedHashMap<String, PersonalDataHolder>();
-		var seen = new HashMap<String, Integer>();
 		for (var holder : holders) {
-			int n = seen.merge(holder.module(), 1, Integer::sum);
-			steps.put(n == 1 ? holder.module() : holder.module() + "#" + n, holder);
+			if (steps.putIfAbsent(holder.id(), holder) != null) {
+				throw new IllegalStateException("two personal-data holders share the id " + holder.id()
+						+ ": give each its own id()");
+			}
 		}
 		return steps;
 	}

@@ -52,6 +52,11 @@ class RightsDataHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "privacy.rights";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(EXPORTS, STATES);
 	}

@@ -15,6 +15,16 @@ public interface PersonalDataHolder {
 	/** The module name, as in the register's {@code heldBy}. */
 	String module();
 
+	/**
+	 * A stable name of this holder, unique among all holders: account closure records its step
+	 * under it, so a holder added or removed by an upgrade never renumbers the steps of a closure in
+	 * progress. Default: the module's name; a module with a second holder gives each its own
+	 * ("module.what"). Kluis refuses to start when two holders share one.
+	 */
+	default String id() {
+		return module();
+	}
+
 	/** The register categories this module stores. */
 	Set<String> categories();
 

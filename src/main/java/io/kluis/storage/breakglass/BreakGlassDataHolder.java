@@ -50,6 +50,11 @@ class BreakGlassDataHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "storage.break-glass";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(CATEGORY);
 	}

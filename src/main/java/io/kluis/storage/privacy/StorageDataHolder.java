@@ -103,6 +103,11 @@ class StorageDataHolder implements PersonalDataHolder {
 	}
 
 	@Override
+	public String id() {
+		return "storage.files";
+	}
+
+	@Override
 	public Set<String> categories() {
 		return Set.of(FILES, TRASH, SHARES, SHARE_LOG, PEER_SHARES, SHARING_KEYS);
 	}
