@@ -52,6 +52,8 @@ class AuditModuleIntegrationTests {
 	@Test
 	void bootsOnlyTheAuditModule() {
 		assertThat(ModuleBeans.modulesOf(context)).containsExactly("audit");
+		assertThat(context.getEnvironment().getProperty(TestDatabase.OWN_SCHEMA)).isEqualTo("true");
+		assertThat(context.getEnvironment().getProperty("kluis.jobs.enabled")).isEqualTo("false");
 	}
 
 	@Test

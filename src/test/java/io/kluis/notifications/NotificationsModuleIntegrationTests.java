@@ -10,6 +10,7 @@ import io.kluis.TestClock;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
+import io.kluis.shared.jobs.Jobs;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,7 @@ class NotificationsModuleIntegrationTests {
 	@Test
 	void bootsOnlyNotificationsAndTheModulesItUses() {
 		assertThat(ModuleBeans.modulesOf(context)).containsExactly("crypto", "notifications", "shared");
+		assertThat(Jobs.enabled(context.getEnvironment())).as("only flush() sends").isFalse();
 	}
 
 	@Test
