@@ -77,10 +77,6 @@ class ExportFiles {
 		return Optional.of(SegmentedEncryption.decrypting(new Reading(id, first.get()), key));
 	}
 
-	boolean exists(UUID id) {
-		return chunk(id, 0).isPresent();
-	}
-
 	void delete(UUID id) {
 		jdbc.sql("delete from privacy_export_chunks where export_id = ?").param(id).update();
 	}

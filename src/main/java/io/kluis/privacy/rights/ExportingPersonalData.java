@@ -142,15 +142,15 @@ class ExportingPersonalData {
 		}
 		catch (RuntimeException | IOException e) {
 			log.warn("event=privacy.export.failed export={} error={}", id, e.getClass().getSimpleName());
-			exports.markFailed(id);
 			try {
 				files.delete(id);
 			}
 			catch (RuntimeException stillThere) {
-				// The expiry job deletes the FAILED row within the hour, and its content with it.
+				// The expiry job deletes the row within the hour, and its content with it.
 				log.warn("event=privacy.export.cleanup-failed export={} error={}", id,
 						stillThere.getClass().getSimpleName());
 			}
+			exports.markFailed(id);
 		}
 	}
 
