@@ -105,7 +105,10 @@ class ExportingPersonalData {
 		return export;
 	}
 
-	/** Builds the ZIP. Runs on an export worker; failures leave the job FAILED, never half a file. */
+	/**
+	 * Builds the ZIP. Runs on an export worker; failures leave the job FAILED and no content (what
+	 * was written is deleted; the content counts only once the row is READY).
+	 */
 	void build(UUID id) {
 		var export = exports.find(id).filter(e -> e.status() == Export.Status.BUILDING).orElse(null);
 		if (export == null) {
@@ -139,8 +142,15 @@ class ExportingPersonalData {
 		}
 		catch (RuntimeException | IOException e) {
 			log.warn("event=privacy.export.failed export={} error={}", id, e.getClass().getSimpleName());
+			try {
+				files.delete(id);
+			}
+			catch (RuntimeException stillThere) {
+				// The expiry job deletes the row within the hour, and its content with it.
+				log.warn("event=privacy.export.cleanup-failed export={} error={}", id,
+						stillThere.getClass().getSimpleName());
+			}
 			exports.markFailed(id);
-			files.delete(id);
 		}
 	}
 
@@ -178,18 +188,25 @@ class ExportingPersonalData {
 			return Optional.empty();
 		}
 		byte[] key = Base64.getDecoder().decode(cipher.open(subject, FILE_KEY_FIELD, export.fileKey()));
-		var content = files.open(id, key);
+		var content = files.open(id, key).orElse(null);
+		if (content == null) {
+			// Deleted a moment ago (expiry, erasure): as if it were not there.
+			return Optional.empty();
+		}
 		transactions.executeWithoutResult(tx -> events.publishEvent(new ExportDownloaded(id, subject, subject, channel)));
 		return Optional.of(new Download(export, export.size() == null ? -1 : export.size(), content));
 	}
 
-	/** Deletes expired exports and builds that never finished. Returns how many. */
+	/**
+	 * Deletes expired exports and builds that never finished, row and content (the content is in the
+	 * shared database, so one node of a cluster does it for all). Returns how many.
+	 */
 	int deleteExpired() {
 		var now = clock.instant();
 		var expired = exports.expired(now, now.minus(java.time.Duration.ofHours(1)));
 		for (UUID id : expired) {
-			files.delete(id);
 			exports.delete(id);
+			files.delete(id);
 		}
 		if (!expired.isEmpty()) {
 			log.info("event=privacy.export.expired count={}", expired.size());

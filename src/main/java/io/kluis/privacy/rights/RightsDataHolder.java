@@ -64,7 +64,7 @@ class RightsDataHolder implements PersonalDataHolder {
 	@Override
 	public Map<String, String> personalColumns() {
 		return Map.of("privacy_exports.account_id", EXPORTS, "privacy_exports.file_key", EXPORTS,
-				"privacy_subject_states.account_id", STATES);
+				"privacy_export_chunks.content", EXPORTS, "privacy_subject_states.account_id", STATES);
 	}
 
 	private static final List<String> EXPORT_COLUMNS = List.of("id", "status", "requestedAt", "readyAt", "expiresAt",
@@ -139,7 +139,7 @@ class RightsDataHolder implements PersonalDataHolder {
 		}
 	}
 
-	/** The file first: a row without its file is harmless, a file without its row would be forgotten. */
+	/** Row and content (the foreign key would delete the content with the row anyway). */
 	private void delete(UUID id) {
 		files.delete(id);
 		exports.delete(id);

@@ -146,9 +146,19 @@ class RightsApiServerTests {
 		assertThat(Mailbox.link(mail, "/panel/privacy/exports/")).isEqualTo(baseUrl + "/panel/privacy/exports/"
 				+ location.substring(location.lastIndexOf('/') + 1));
 
-		var stored = Files.list(dataDir.resolve("exports")).toList();
-		assertThat(stored).anyMatch(p -> p.getFileName().toString().endsWith(".zip.enc"));
-		assertThat(findIn(dataDir, List.of(note, customer.email()))).as("the stored export is encrypted").isEmpty();
+		String exportId = location.substring(location.lastIndexOf('/') + 1);
+		var chunks = new DatabaseScan(jdbc);
+		assertThat(chunks.count("privacy_export_chunks", "where export_id = ?", List.of(java.util.UUID.fromString(exportId))))
+			.as("stored in the shared database").isPositive();
+		assertThat(chunks.rows("privacy_export_chunks", "where export_id = ?", List.of(java.util.UUID.fromString(exportId)),
+				List.of(note, customer.email()))).as("the stored export is encrypted").isEmpty();
+		assertThat(dataDir.resolve("exports")).as("nothing in the node's own data directory").doesNotExist();
+		assertThat(findIn(dataDir, List.of(note, customer.email()))).as("nor elsewhere in it").isEmpty();
+
+		jdbc.sql("delete from privacy_export_chunks where export_id = ?").param(java.util.UUID.fromString(exportId)).update();
+		var lost = api.getBytes(location);
+		assertThat(lost.statusCode()).as("a ready export without content is not found, not an error").isEqualTo(404);
+		assertThat(lost.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 	}
 
 	@Test
@@ -241,7 +251,8 @@ class RightsApiServerTests {
 		assertThat(jdbc.sql("select count(*) from privacy_exports where account_id = ?").param(customer.id().value())
 			.query(Long.class).single()).isZero();
 		String exportId = location.substring(location.lastIndexOf('/') + 1);
-		assertThat(dataDir.resolve("exports").resolve(exportId + ".zip.enc")).doesNotExist();
+		assertThat(jdbc.sql("select count(*) from privacy_export_chunks where export_id = ?")
+			.param(java.util.UUID.fromString(exportId)).query(Long.class).single()).as("its content is gone").isZero();
 
 		var records = evidence.about(customer.id());
 		assertThat(records).hasSize(1);

@@ -82,6 +82,14 @@ class RightsTestConfiguration {
 		/** An export of an account with a gate waits until the test opens it (to observe "building"). */
 		final Map<AccountId, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
 
+		/**
+		 * An extra file per account, {@code big/blob.bin}, of these bytes; with {@link #failingAfter}, a file
+		 * {@code big/broken.bin} whose reading fails after that many bytes (a blob store that broke mid-export).
+		 */
+		final Map<AccountId, byte[]> bigFiles = new ConcurrentHashMap<>();
+
+		final Map<AccountId, Integer> failingAfter = new ConcurrentHashMap<>();
+
 		void store(AccountId account, String note, String invoice) {
 			notes.computeIfAbsent(account, a -> new CopyOnWriteArrayList<>()).add(note);
 			invoices.put(account, invoice);
@@ -128,6 +136,24 @@ class RightsTestConfiguration {
 				records.add(row);
 				byte[] content = ("file, with \"quotes\": " + note).getBytes(StandardCharsets.UTF_8);
 				files.add(new ExportedFile("notes/../" + i + ".txt", content.length, () -> new ByteArrayInputStream(content)));
+			}
+			var big = bigFiles.get(account);
+			if (big != null) {
+				files.add(new ExportedFile("big/blob.bin", big.length, () -> new ByteArrayInputStream(big)));
+			}
+			var failing = failingAfter.get(account);
+			if (failing != null) {
+				files.add(new ExportedFile("big/broken.bin", failing + 1L, () -> new java.io.InputStream() {
+					int read;
+
+					@Override
+					public int read() throws java.io.IOException {
+						if (read++ >= failing) {
+							throw new java.io.IOException("broken blob store");
+						}
+						return read & 0xff;
+					}
+				}));
 			}
 			var result = new ArrayList<ExportedCategory>();
 			result.add(new ExportedCategory(FILES, List.of("note", "number", "createdAt"), records, files));
