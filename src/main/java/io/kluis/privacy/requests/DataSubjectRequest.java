@@ -66,12 +66,12 @@ public final class DataSubjectRequest {
 	 * ({@link IdentityCheck#NONE}): nobody used a link to the address.
 	 */
 	static DataSubjectRequest entered(RequestKind kind, Locale locale, RequestChannel channel, Instant arrivedAt,
-			@Nullable AccountId accountOfAddress, ZoneId zone, Period deadline) {
+			ZoneId zone, Period deadline) {
 		if (!channel.enteredByStaff()) {
 			throw new IllegalArgumentException("form requests are confirmed by their link, not entered");
 		}
 		return new DataSubjectRequest(RequestId.random(), AccountId.random(), kind, locale, arrivedAt, channel,
-				RequestState.OPEN, IdentityCheck.NONE, accountOfAddress, Deadline.startingAt(arrivedAt, zone, deadline), null);
+				RequestState.OPEN, IdentityCheck.NONE, null, Deadline.startingAt(arrivedAt, zone, deadline), null);
 	}
 
 	/** The owner of the address used the mailed link: the request enters the queue and the clock starts. */
@@ -99,9 +99,7 @@ public final class DataSubjectRequest {
 			throw new RequestRefused("already-confirmed");
 		}
 		identityCheck = IdentityCheck.EMAIL_CONFIRMED;
-		if (account == null) {
-			account = accountOfAddress;
-		}
+		account = accountOfAddress;
 	}
 
 	/** Whether the confirmation link of this request still has something to confirm. */

@@ -1,7 +1,6 @@
 package io.kluis.privacy.requests;
 
 import io.kluis.privacy.register.ProcessingRegister;
-import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import java.time.Clock;
@@ -26,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The requester is mailed the date of arrival, the due date and a confirmation link, the same
  * least intrusive check as the form's: using it establishes the identity ({@link RequestIntake#confirm})
- * without moving the clock, so the request can then be carried out. Until then it can be answered in
- * words only.
+ * without moving the clock, and links the request to the account of that address (as for the form,
+ * nothing is linked on the strength of an unchecked claim). Until then it can be answered in words
+ * only.
  */
 @Service
 public class EnteringRequests {
@@ -46,8 +46,6 @@ public class EnteringRequests {
 
 	private final RequestTimeline timeline;
 
-	private final AccountDirectory directory;
-
 	private final RequestTokens tokens;
 
 	private final RequestMails mails;
@@ -60,12 +58,10 @@ public class EnteringRequests {
 
 	private final Clock clock;
 
-	EnteringRequests(DataSubjectRequests requests, RequestTimeline timeline, AccountDirectory directory,
-			RequestTokens tokens, RequestMails mails, ProcessingRegister register, RequestsProperties properties,
+	EnteringRequests(DataSubjectRequests requests, RequestTimeline timeline, RequestTokens tokens, RequestMails mails, ProcessingRegister register, RequestsProperties properties,
 			ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.timeline = timeline;
-		this.directory = directory;
 		this.tokens = tokens;
 		this.mails = mails;
 		this.register = register;
@@ -106,9 +102,8 @@ public class EnteringRequests {
 			throw new InvalidInputException("message", "requests.invalid.message");
 		}
 		RequestContents contents = RequestContents.of(entry.email(), entry.name(), entry.note());
-		AccountId account = directory.findByEmail(contents.email()).orElse(null);
 		var request = DataSubjectRequest.entered(entry.kind(), entry.locale(), entry.channel(),
-				entry.arrivedOn().atStartOfDay(properties.zone()).toInstant(), account, properties.zone(),
+				entry.arrivedOn().atStartOfDay(properties.zone()).toInstant(), properties.zone(),
 				register.requestDeadline());
 		requests.insert(request, contents);
 		requests.update(request);
@@ -119,7 +114,7 @@ public class EnteringRequests {
 				Map.of("confirmLink", mails.link("/requests/confirm?token=" + token), "validDays",
 						properties.confirmationValidity().toDays(), "channel", entry.channel().name(), "arrivedOn",
 						entry.arrivedOn(), "dueDate", mails.date(request.requireOpen().due())));
-		events.publishEvent(new RequestEvents.RequestEntered(request.id(), account, staff, entry.kind(), entry.channel(),
+		events.publishEvent(new RequestEvents.RequestEntered(request.id(), null, staff, entry.kind(), entry.channel(),
 				entry.arrivedOn()));
 		log.info("event=privacy.request.entered request={} kind={} channel={}", request.id(), entry.kind(),
 				entry.channel());

@@ -145,16 +145,18 @@ class RequestEntryIntegrationTests extends RequestsIntegrationTestBase {
 		assertRefused(officer, "FORM", today().toString(), "email, letter or phone");
 		assertRefused(officer, "FAX", today().toString(), "email, letter or phone");
 		String email = uniqueEmail("kind");
-		MvcResult kind = mvc.perform(entry(asStaff(post("/admin/privacy/requests/new"), officer), "EMAIL",
-				today().toString(), email).param("kind", "GOSSIP")).andReturn();
+		MvcResult kind = mvc.perform(entry(asStaff(post("/admin/privacy/requests/new"), officer), "GOSSIP", "EMAIL",
+				today().toString(), email, "Asked by phone.")).andReturn();
 		assertThat(kind.getResponse().getStatus()).isEqualTo(400);
+		assertThat(kind.getResponse().getContentAsString()).contains("Choose what you want.");
 		MvcResult address = mvc.perform(entry(asStaff(post("/admin/privacy/requests/new"), officer), "EMAIL",
 				today().toString(), "not-an-address")).andReturn();
 		assertThat(address.getResponse().getStatus()).isEqualTo(400);
 		assertThat(address.getResponse().getContentAsString()).contains("valid email address");
-		MvcResult note = mvc.perform(entry(asStaff(post("/admin/privacy/requests/new"), officer), "EMAIL",
-				today().toString(), email).param("note", "  ")).andReturn();
+		MvcResult note = mvc.perform(entry(asStaff(post("/admin/privacy/requests/new"), officer), "ACCESS", "EMAIL",
+				today().toString(), email, "  ")).andReturn();
 		assertThat(note.getResponse().getStatus()).isEqualTo(400);
+		assertThat(note.getResponse().getContentAsString()).contains("Describe your request");
 		assertThat(storedFor(email)).isZero();
 	}
 
@@ -190,13 +192,18 @@ class RequestEntryIntegrationTests extends RequestsIntegrationTestBase {
 
 	static MockHttpServletRequestBuilder entry(MockHttpServletRequestBuilder request, String channel, String arrivedOn,
 			String email) {
+		return entry(request, "ACCESS", channel, arrivedOn, email, "Asked by letter for a copy of all data held about him.");
+	}
+
+	static MockHttpServletRequestBuilder entry(MockHttpServletRequestBuilder request, String kind, String channel,
+			String arrivedOn, String email, String note) {
 		return request.header("Accept-Language", "en")
-			.param("kind", "ACCESS")
+			.param("kind", kind)
 			.param("channel", channel)
 			.param("arrivedOn", arrivedOn)
 			.param("email", email)
 			.param("name", "Jan Briefschrijver")
-			.param("note", "Asked by letter for a copy of all data held about him.")
+			.param("note", note)
 			.param("language", "nl");
 	}
 
