@@ -223,7 +223,8 @@ public class DataSubjectRequests {
 		return new DataSubjectRequest(new RequestId(rs.getObject("id", UUID.class)),
 				new AccountId(rs.getObject("key_owner", UUID.class)), RequestKind.valueOf(rs.getString("kind")),
 				Locale.forLanguageTag(rs.getString("locale")), rs.getTimestamp("received_at").toInstant(),
-				RequestChannel.valueOf(rs.getString("channel")), RequestState.valueOf(rs.getString("state")), IdentityCheck.valueOf(rs.getString("identity_check")),
+				RequestChannel.valueOf(rs.getString("channel")), RequestState.valueOf(rs.getString("state")),
+				IdentityCheck.valueOf(rs.getString("identity_check")),
 				account == null ? null : new AccountId(account), deadline, closed == null ? null : closed.toInstant());
 	}
 }

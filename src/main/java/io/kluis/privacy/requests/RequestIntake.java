@@ -53,7 +53,6 @@ public class RequestIntake {
 	RequestIntake(DataSubjectRequests requests, RequestTokens tokens, RequestTimeline timeline, RequestMails mails,
 			AccountDirectory directory, PersonalDataCipher cipher, ApplicationEventPublisher events,
 			RequestsProperties properties, ProcessingRegister register, Clock clock) {
-		this.register = register;
 		this.requests = requests;
 		this.tokens = tokens;
 		this.timeline = timeline;
@@ -62,6 +61,7 @@ public class RequestIntake {
 		this.cipher = cipher;
 		this.events = events;
 		this.properties = properties;
+		this.register = register;
 		this.clock = clock;
 	}
 
@@ -87,8 +87,8 @@ public class RequestIntake {
 	/**
 	 * Uses up the confirmation token: the request enters the queue, the deadline clock starts and the
 	 * requester is mailed the status link. For a request entered by staff, only the identity is
-	 * established: it is in the queue and its clock runs from its arrival already. Returns the status token, or empty when the link is
-	 * unknown, used or expired.
+	 * established (it is in the queue, and its clock runs from its arrival already). Returns the
+	 * status token, or empty when the link is unknown, used or expired.
 	 */
 	@Transactional
 	public Optional<String> confirm(String token) {
