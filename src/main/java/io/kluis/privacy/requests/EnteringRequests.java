@@ -91,7 +91,7 @@ public class EnteringRequests {
 		if (!entry.channel().enteredByStaff()) {
 			throw new InvalidInputException("channel", "requests.invalid.channel");
 		}
-		LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+		LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
 		if (entry.arrivedOn().isAfter(today)) {
 			throw new InvalidInputException("arrivedOn", "requests.invalid.arrivedOn.future");
 		}

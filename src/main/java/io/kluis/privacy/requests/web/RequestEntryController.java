@@ -68,7 +68,7 @@ class RequestEntryController {
 
 	@GetMapping
 	String form(Model model) {
-		String today = LocalDate.now(clock.withZone(properties.zone())).toString();
+		String today = clock.instant().atZone(properties.zone()).toLocalDate().toString();
 		return page(model, new EntryForm("ACCESS", "EMAIL", today, "", "", "", "nl"));
 	}
 
