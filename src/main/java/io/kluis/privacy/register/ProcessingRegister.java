@@ -1,5 +1,6 @@
 package io.kluis.privacy.register;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProcessingRegister(Version version, Provider provider, List<Subject> subjects, List<Category> categories,
 		List<Purpose> purposes, List<Recipient> recipients, List<RetentionRule> retention, List<Cookie> cookies,
-		List<Statement> statements) {
+		List<Statement> statements, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Requests requests) {
+
+	/**
+	 * Art. 12(3) AVG: "without undue delay and in any event within one month of receipt". The default
+	 * when the register does not set {@code requests.deadline}.
+	 */
+	public static final Period DEFAULT_REQUEST_DEADLINE = Period.ofMonths(1);
+
+	/**
+	 * A register without a {@code requests} section. Left out of the canonical form when absent
+	 * (see {@code CanonicalRegister}), so registers published before the section existed keep their hash.
+	 */
+	public ProcessingRegister(Version version, Provider provider, List<Subject> subjects, List<Category> categories,
+			List<Purpose> purposes, List<Recipient> recipients, List<RetentionRule> retention, List<Cookie> cookies,
+			List<Statement> statements) {
+		this(version, provider, subjects, categories, purposes, recipients, retention, cookies, statements, null);
+	}
 
 	public ProcessingRegister {
 		subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -89,6 +106,20 @@ public record ProcessingRegister(Version version, Provider provider, List<Subjec
 
 	/** An optional statement the provider makes, e.g. that phone calls are not recorded (SUP-2). */
 	public record Statement(String id, boolean enabled, Text text) {
+	}
+
+	/**
+	 * How data-subject requests are answered (RIG-7). {@code deadline}: the period within which a
+	 * request is answered, counted from its arrival (or its confirmation, for the web form), as an
+	 * ISO-8601 period: {@code P1M} (one calendar month, the default and the legal maximum) or a number
+	 * of days or weeks up to four ({@code P4W}, {@code P28D}) for a provider who promises "four weeks".
+	 */
+	public record Requests(@Nullable Period deadline) {
+	}
+
+	/** The deadline for answering requests: the register's {@code requests.deadline}, else one calendar month. */
+	public Period requestDeadline() {
+		return requests == null || requests.deadline() == null ? DEFAULT_REQUEST_DEADLINE : requests.deadline();
 	}
 
 	public Optional<Category> category(String id) {

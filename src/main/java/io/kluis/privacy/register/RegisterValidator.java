@@ -115,12 +115,30 @@ public final class RegisterValidator {
 			text(at + ".lifetime", cookie.lifetime());
 		}
 		r.statements().forEach(s -> text("statements[" + s.id() + "].text", s.text()));
+		if (r.requests() != null && r.requests().deadline() != null && !isLawfulRequestDeadline(r.requests().deadline())) {
+			problem("requests.deadline", "use P1M (one calendar month) or at most four weeks (P4W, P28D): art. 12(3) "
+					+ "allows no more than one month, and 29 days or more can be longer than February");
+		}
 		if (r.version() == null) {
 			problem("version", "missing: say what this version changes and whether it is significant");
 		}
 		else {
 			text("version.changes", r.version().changes());
 		}
+	}
+
+	/**
+	 * One calendar month exactly, or 1 to 28 days: never later than the month art. 12(3) allows, in
+	 * any month. Mixed periods ({@code P1M2D}) and years are refused rather than guessed at.
+	 */
+	static boolean isLawfulRequestDeadline(java.time.Period deadline) {
+		if (deadline.getYears() != 0) {
+			return false;
+		}
+		if (deadline.getMonths() != 0) {
+			return deadline.getMonths() == 1 && deadline.getDays() == 0;
+		}
+		return deadline.getDays() >= 1 && deadline.getDays() <= 28;
 	}
 
 	private void provider(ProcessingRegister.@Nullable Provider p) {

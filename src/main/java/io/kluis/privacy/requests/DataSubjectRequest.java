@@ -2,6 +2,7 @@ package io.kluis.privacy.requests;
 
 import io.kluis.shared.AccountId;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ public final class DataSubjectRequest {
 
 	private final Instant receivedAt;
 
+	private final RequestChannel channel;
+
 	private RequestState state;
 
 	private IdentityCheck identityCheck;
@@ -37,13 +40,14 @@ public final class DataSubjectRequest {
 	private @Nullable Instant closedAt;
 
 	DataSubjectRequest(RequestId id, AccountId keyOwner, RequestKind kind, Locale locale, Instant receivedAt,
-			RequestState state, IdentityCheck identityCheck, @Nullable AccountId account, @Nullable Deadline deadline,
-			@Nullable Instant closedAt) {
+			RequestChannel channel, RequestState state, IdentityCheck identityCheck, @Nullable AccountId account,
+			@Nullable Deadline deadline, @Nullable Instant closedAt) {
 		this.id = id;
 		this.keyOwner = keyOwner;
 		this.kind = kind;
 		this.locale = locale;
 		this.receivedAt = receivedAt;
+		this.channel = channel;
 		this.state = state;
 		this.identityCheck = identityCheck;
 		this.account = account;
@@ -52,19 +56,56 @@ public final class DataSubjectRequest {
 	}
 
 	static DataSubjectRequest received(RequestKind kind, Locale locale, Instant at) {
-		return new DataSubjectRequest(RequestId.random(), AccountId.random(), kind, locale, at,
+		return new DataSubjectRequest(RequestId.random(), AccountId.random(), kind, locale, at, RequestChannel.FORM,
 				RequestState.AWAITING_CONFIRMATION, IdentityCheck.NONE, null, null, null);
+	}
+
+	/**
+	 * A request that reached the provider by email, letter or phone, entered by staff: it is in the
+	 * queue at once, and its clock runs from its arrival. Its identity is not checked yet
+	 * ({@link IdentityCheck#NONE}): nobody used a link to the address.
+	 */
+	static DataSubjectRequest entered(RequestKind kind, Locale locale, RequestChannel channel, Instant arrivedAt,
+			ZoneId zone, Period deadline) {
+		if (!channel.enteredByStaff()) {
+			throw new IllegalArgumentException("form requests are confirmed by their link, not entered");
+		}
+		return new DataSubjectRequest(RequestId.random(), AccountId.random(), kind, locale, arrivedAt, channel,
+				RequestState.OPEN, IdentityCheck.NONE, null, Deadline.startingAt(arrivedAt, zone, deadline), null);
 	}
 
 	/** The owner of the address used the mailed link: the request enters the queue and the clock starts. */
 	void markConfirmed(Instant at, @Nullable AccountId accountOfAddress, ZoneId zone) {
+		markConfirmed(at, accountOfAddress, zone, Period.ofMonths(1));
+	}
+
+	/** As above, with the register's deadline period. */
+	void markConfirmed(Instant at, @Nullable AccountId accountOfAddress, ZoneId zone, Period period) {
 		if (state != RequestState.AWAITING_CONFIRMATION) {
 			throw new RequestRefused("already-confirmed");
 		}
 		state = RequestState.OPEN;
 		identityCheck = IdentityCheck.EMAIL_CONFIRMED;
 		account = accountOfAddress;
-		deadline = Deadline.startingAt(at, zone);
+		deadline = Deadline.startingAt(at, zone, period);
+	}
+
+	/**
+	 * The owner of the address of a request entered by staff used the mailed link: the identity is
+	 * established; the clock keeps running from the arrival.
+	 */
+	void markAddressConfirmed(@Nullable AccountId accountOfAddress) {
+		if (!awaitsAddressConfirmation()) {
+			throw new RequestRefused("already-confirmed");
+		}
+		identityCheck = IdentityCheck.EMAIL_CONFIRMED;
+		account = accountOfAddress;
+	}
+
+	/** Whether the confirmation link of this request still has something to confirm. */
+	boolean awaitsAddressConfirmation() {
+		return state == RequestState.AWAITING_CONFIRMATION
+				|| (channel.enteredByStaff() && state == RequestState.OPEN && identityCheck == IdentityCheck.NONE);
 	}
 
 	void extendBy(int months, Instant now, ZoneId zone) {
@@ -143,6 +184,11 @@ public final class DataSubjectRequest {
 
 	public Instant receivedAt() {
 		return receivedAt;
+	}
+
+	/** How the request reached the provider: the form, or entered by staff. */
+	public RequestChannel channel() {
+		return channel;
 	}
 
 	public RequestState state() {

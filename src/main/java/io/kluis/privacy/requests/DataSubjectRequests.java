@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public class DataSubjectRequests {
 	static final String MESSAGE_FIELD = "privacy.requests.message";
 
 	private static final String COLUMNS = "id, key_owner, kind, state, identity_check, locale, account_id, received_at, "
-			+ "confirmed_at, original_due_at, due_at, extension_months, closed_at";
+			+ "confirmed_at, original_due_at, due_at, extension_months, closed_at, channel, deadline_period";
 
 	private final JdbcClient jdbc;
 
@@ -42,12 +43,13 @@ public class DataSubjectRequests {
 	void insert(DataSubjectRequest request, RequestContents contents) {
 		AccountId key = request.keyOwner();
 		jdbc.sql("insert into privacy_requests (id, key_owner, kind, state, identity_check, locale, email, email_index, "
-				+ "name, message, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "name, message, received_at, channel) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(request.id().value(), key.value(), request.kind().name(), request.state().name(),
 					request.identityCheck().name(), request.locale().getLanguage(),
 					cipher.seal(key, EMAIL_FIELD, contents.email().value()).bytes(), emailIndex(contents.email()),
 					bytes(cipher.sealNullable(key, NAME_FIELD, contents.name())),
-					cipher.seal(key, MESSAGE_FIELD, contents.message()).bytes(), Timestamp.from(request.receivedAt()))
+					cipher.seal(key, MESSAGE_FIELD, contents.message()).bytes(), Timestamp.from(request.receivedAt()),
+					request.channel().name())
 			.update();
 	}
 
@@ -55,13 +57,14 @@ public class DataSubjectRequests {
 	void update(DataSubjectRequest request) {
 		Deadline deadline = request.deadline();
 		jdbc.sql("update privacy_requests set state = ?, identity_check = ?, account_id = ?, confirmed_at = ?, "
-				+ "original_due_at = ?, due_at = ?, extension_months = ?, closed_at = ? where id = ?")
+				+ "original_due_at = ?, due_at = ?, extension_months = ?, closed_at = ?, deadline_period = ? where id = ?")
 			.params(request.state().name(), request.identityCheck().name(),
 					request.account() == null ? null : request.account().value(),
 					deadline == null ? null : Timestamp.from(deadline.confirmedAt()),
 					deadline == null ? null : Timestamp.from(deadline.originalDue()),
 					deadline == null ? null : Timestamp.from(deadline.due()), deadline == null ? 0 : deadline.extensionMonths(),
-					request.closedAt() == null ? null : Timestamp.from(request.closedAt()), request.id().value())
+					request.closedAt() == null ? null : Timestamp.from(request.closedAt()),
+					deadline == null ? null : deadline.period().toString(), request.id().value())
 			.update();
 	}
 
@@ -212,13 +215,16 @@ public class DataSubjectRequests {
 		UUID account = rs.getObject("account_id", UUID.class);
 		Timestamp confirmed = rs.getTimestamp("confirmed_at");
 		Timestamp closed = rs.getTimestamp("closed_at");
+		String period = rs.getString("deadline_period");
 		Deadline deadline = confirmed == null ? null
 				: new Deadline(confirmed.toInstant(), rs.getTimestamp("original_due_at").toInstant(),
-						rs.getTimestamp("due_at").toInstant(), rs.getInt("extension_months"));
+						rs.getTimestamp("due_at").toInstant(), rs.getInt("extension_months"),
+						period == null ? Period.ofMonths(1) : Period.parse(period));
 		return new DataSubjectRequest(new RequestId(rs.getObject("id", UUID.class)),
 				new AccountId(rs.getObject("key_owner", UUID.class)), RequestKind.valueOf(rs.getString("kind")),
 				Locale.forLanguageTag(rs.getString("locale")), rs.getTimestamp("received_at").toInstant(),
-				RequestState.valueOf(rs.getString("state")), IdentityCheck.valueOf(rs.getString("identity_check")),
+				RequestChannel.valueOf(rs.getString("channel")), RequestState.valueOf(rs.getString("state")),
+				IdentityCheck.valueOf(rs.getString("identity_check")),
 				account == null ? null : new AccountId(account), deadline, closed == null ? null : closed.toInstant());
 	}
 }

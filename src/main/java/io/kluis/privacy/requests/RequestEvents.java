@@ -41,6 +41,15 @@ public final class RequestEvents {
 		public Map<String, String> extra() { return Map.of("kind", kind.name()); }
 	}
 
+	/** Staff entered a request that arrived by email, letter or phone; {@code arrivedOn} is when its clock started. */
+	public record RequestEntered(RequestId request, @Nullable AccountId subject, AccountId actor, RequestKind kind,
+			RequestChannel channel, java.time.LocalDate arrivedOn) implements RequestEvent {
+		public String auditCode() { return "privacy.request.entered"; }
+		public Map<String, String> extra() {
+			return Map.of("kind", kind.name(), "channel", channel.name(), "arrivedOn", arrivedOn.toString());
+		}
+	}
+
 	public record RequestAnswered(RequestId request, @Nullable AccountId subject, AccountId actor) implements RequestEvent {
 		public String auditCode() { return "privacy.request.answered"; }
 	}

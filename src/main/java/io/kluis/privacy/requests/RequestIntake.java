@@ -1,9 +1,9 @@
 package io.kluis.privacy.requests;
 
 import io.kluis.crypto.PersonalDataCipher;
+import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
-import io.kluis.shared.EmailAddress;
 import io.kluis.shared.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,11 +46,13 @@ public class RequestIntake {
 
 	private final RequestsProperties properties;
 
+	private final ProcessingRegister register;
+
 	private final Clock clock;
 
 	RequestIntake(DataSubjectRequests requests, RequestTokens tokens, RequestTimeline timeline, RequestMails mails,
 			AccountDirectory directory, PersonalDataCipher cipher, ApplicationEventPublisher events,
-			RequestsProperties properties, Clock clock) {
+			RequestsProperties properties, ProcessingRegister register, Clock clock) {
 		this.requests = requests;
 		this.tokens = tokens;
 		this.timeline = timeline;
@@ -59,6 +61,7 @@ public class RequestIntake {
 		this.cipher = cipher;
 		this.events = events;
 		this.properties = properties;
+		this.register = register;
 		this.clock = clock;
 	}
 
@@ -69,19 +72,9 @@ public class RequestIntake {
 	 */
 	@Transactional
 	public void submit(RequestKind kind, String email, @Nullable String name, String message, Locale locale) {
-		if (!EmailAddress.isValid(email)) {
-			throw new InvalidInputException("email", "requests.invalid.email");
-		}
-		String trimmedName = name == null || name.isBlank() ? null : name.strip();
-		if (trimmedName != null && trimmedName.length() > RequestContents.MAX_NAME) {
-			throw new InvalidInputException("name", "requests.invalid.name");
-		}
-		if (message.length() > RequestContents.MAX_MESSAGE) {
-			throw new InvalidInputException("message", "requests.invalid.message");
-		}
+		var contents = RequestContents.of(email, name, message);
 		Instant now = clock.instant();
 		var request = DataSubjectRequest.received(kind, locale, now);
-		var contents = new RequestContents(EmailAddress.of(email), trimmedName, message.strip());
 		requests.insert(request, contents);
 		timeline.record(request, TimelineEntry.Kind.RECEIVED, null, null, null);
 		String token = tokens.issue(request.id(), RequestTokens.Purpose.CONFIRM, now.plus(properties.confirmationValidity()));
@@ -93,22 +86,29 @@ public class RequestIntake {
 
 	/**
 	 * Uses up the confirmation token: the request enters the queue, the deadline clock starts and the
-	 * requester is mailed the status link. Returns the status token, or empty when the link is
-	 * unknown, used or expired.
+	 * requester is mailed the status link. For a request entered by staff, only the identity is
+	 * established (it is in the queue, and its clock runs from its arrival already). Returns the
+	 * status token, or empty when the link is unknown, used or expired.
 	 */
 	@Transactional
 	public Optional<String> confirm(String token) {
 		Instant now = clock.instant();
 		Optional<DataSubjectRequest> found = tokens.redeem(token, RequestTokens.Purpose.CONFIRM, now)
 			.flatMap(requests::findById)
-			.filter(r -> r.state() == RequestState.AWAITING_CONFIRMATION);
+			.filter(DataSubjectRequest::awaitsAddressConfirmation);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		DataSubjectRequest request = found.get();
 		RequestContents contents = requests.contents(request);
 		AccountId account = directory.findByEmail(contents.email()).orElse(null);
-		request.markConfirmed(now, account, properties.zone());
+		if (request.state() == RequestState.AWAITING_CONFIRMATION) {
+			request.markConfirmed(now, account, properties.zone(), register.requestDeadline());
+		}
+		else {
+			// entered by staff: the clock runs from the arrival already
+			request.markAddressConfirmed(account);
+		}
 		requests.update(request);
 		timeline.record(request, TimelineEntry.Kind.CONFIRMED, null, null, null);
 		String statusToken = tokens.issue(request.id(), RequestTokens.Purpose.STATUS, now.plus(properties.statusValidity()));
@@ -116,7 +116,7 @@ public class RequestIntake {
 		mails.toRequester(request, contents.email(), "request-confirmed",
 				Map.of("statusLink", mails.link("/requests/status?token=" + statusToken),
 						"dueDate", mails.date(deadline.due())));
-		events.publishEvent(new RequestEvents.RequestConfirmed(request.id(), account, request.kind()));
+		events.publishEvent(new RequestEvents.RequestConfirmed(request.id(), request.account(), request.kind()));
 		return Optional.of(statusToken);
 	}
 

@@ -43,6 +43,27 @@ class DeadlineUnitTests {
 	}
 
 	@Test
+	@DisplayName("RIG-7: a four-week register deadline is 28 days, and an extension adds whole months to it")
+	void fourWeeks() {
+		Instant start = ZonedDateTime.of(2027, 2, 1, 0, 0, 0, 0, AMSTERDAM).toInstant();
+		Deadline deadline = Deadline.startingAt(start, AMSTERDAM, java.time.Period.ofWeeks(4));
+		assertThat(deadline.due()).isEqualTo(ZonedDateTime.of(2027, 3, 1, 0, 0, 0, 0, AMSTERDAM).toInstant());
+		assertThat(deadline.extendBy(2, start.plus(Duration.ofDays(3)), AMSTERDAM).due())
+			.isEqualTo(ZonedDateTime.of(2027, 4, 29, 0, 0, 0, 0, AMSTERDAM).toInstant());
+		assertThatThrownBy(() -> deadline.extendBy(1, deadline.due(), AMSTERDAM)).isInstanceOf(RequestRefused.class);
+	}
+
+	@Test
+	@DisplayName("RIG-7: with the default month an extension counts from the start, as before (31 January + 3 months = 30 April)")
+	void monthExtensionsCountFromTheStart() {
+		Instant jan31 = ZonedDateTime.of(2027, 1, 31, 10, 0, 0, 0, AMSTERDAM).toInstant();
+		Deadline deadline = Deadline.startingAt(jan31, AMSTERDAM, java.time.Period.ofMonths(1));
+		assertThat(deadline).isEqualTo(Deadline.startingAt(jan31, AMSTERDAM));
+		assertThat(deadline.extendBy(2, jan31, AMSTERDAM).due())
+			.isEqualTo(ZonedDateTime.of(2027, 4, 30, 10, 0, 0, 0, AMSTERDAM).toInstant());
+	}
+
+	@Test
 	@DisplayName("RIG-7: the most urgent reminder whose moment has come")
 	void reminderStages() {
 		Deadline deadline = Deadline.startingAt(Instant.parse("2027-01-10T12:00:00Z"), AMSTERDAM);

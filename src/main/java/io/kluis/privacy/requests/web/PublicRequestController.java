@@ -68,6 +68,7 @@ class PublicRequestController {
 		model.addAttribute("provider", register.provider());
 		model.addAttribute("authority", register.provider().supervisoryAuthority());
 		model.addAttribute("zone", properties.zone());
+		model.addAttribute("deadline", register.requestDeadline());
 	}
 
 	@GetMapping
