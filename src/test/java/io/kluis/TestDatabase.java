@@ -49,7 +49,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		else {
 			TestPropertyValues.of("spring.datasource.url=jdbc:h2:mem:kluis-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128",
 					"kluis.data-dir=" + dataDir).applyTo(context);
 		}
 	}
