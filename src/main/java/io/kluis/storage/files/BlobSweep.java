@@ -37,14 +37,14 @@ public class BlobSweep {
 
 	private final Uploads uploads;
 
-	private final FileTree tree;
+	private final FileContents contents;
 
 	private final Jobs jobs;
 
 	BlobSweep(BlobJournal journal, Nodes nodes, BlobStore blobs, StorageProperties properties, Uploads uploads,
-			FileTree tree, Clock clock, Jobs jobs) {
+			FileContents contents, Clock clock, Jobs jobs) {
 		this.jobs = jobs;
-		this.tree = tree;
+		this.contents = contents;
 		this.uploads = uploads;
 		this.journal = journal;
 		this.nodes = nodes;
@@ -65,7 +65,7 @@ public class BlobSweep {
 		for (String blob : journal.sweepable(abandoned, 1000)) {
 			try {
 				if (!nodes.blobReferenced(blob)) {
-					tree.delete(blob);
+					contents.delete(blob);
 					removed++;
 				}
 				journal.forget(blob);

@@ -51,7 +51,9 @@ public class Uploads {
 
 	private final BlobJournal journal;
 
-	private final FileTree tree;
+	private final FileWrites writes;
+
+	private final FileContents contents;
 
 	private final Spaces spaces;
 
@@ -65,7 +67,7 @@ public class Uploads {
 
 	private final AtRest atRest;
 
-	Uploads(JdbcClient jdbc, BlobStore blobs, BlobJournal journal, FileTree tree, Spaces spaces, Usage usage,
+	Uploads(JdbcClient jdbc, BlobStore blobs, BlobJournal journal, FileWrites writes, FileContents contents, Spaces spaces, Usage usage,
 			StorageProperties properties, TransactionTemplate transactions, Clock clock, AtRest atRest) {
 		this.atRest = atRest;
 		this.transactions = transactions;
@@ -73,7 +75,8 @@ public class Uploads {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.journal = journal;
-		this.tree = tree;
+		this.writes = writes;
+		this.contents = contents;
 		this.spaces = spaces;
 		this.usage = usage;
 		this.clock = clock;
@@ -89,7 +92,7 @@ public class Uploads {
 		if (length < 0) {
 			throw new StorageException.IncompleteUpload();
 		}
-		tree.checkWritable(space, path);
+		writes.checkWritable(space, path);
 		if (length > usage.of(space.account()).available()) {
 			throw new StorageException.QuotaExceeded();
 		}
@@ -102,7 +105,7 @@ public class Uploads {
 			if (open >= maxOpen) {
 				throw new StorageException.TooManyUploads(maxOpen);
 			}
-			boolean sealed = FileTree.sealsContents(space);
+			boolean sealed = FileWrites.sealsContents(space);
 			// the blob the file will be: its key is bound into the sealed contents, so it is chosen now
 			String blob = sealed ? Etags.newSealedBlobKey() : Etags.newBlobKey();
 			byte[] header = sealed ? atRest.newPiecesHeader() : null;
@@ -213,22 +216,23 @@ public class Uploads {
 			throw new StorageException.OffsetMismatch(upload.received());
 		}
 		Space space = spaces.find(upload.space()).orElseThrow(() -> new NotFoundException("space"));
-		String blob;
+		// sealed piece by piece as it arrived (plain spaces); an upload begun before that, which the
+		// sweep has abandoned unless it went on within a day, stays as it came and is read as such,
+		// like any blob written before sealing (docs/encryption-at-rest.md)
+		String blob = upload.blob();
 		try {
-			blobs.completeResumable(upload.blob(), upload.state());
-			// sealed piece by piece as it arrived; only uploads started before that are sealed now
-			blob = upload.sealedHeader() != null ? upload.blob() : tree.sealUploaded(space, upload.blob(), upload.length());
+			blobs.completeResumable(blob, upload.state());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot complete the upload", e);
 		}
 		FileTree.Written written;
 		try {
-			written = tree.storeUploaded(space, upload.path(), blob, upload.length(), upload.contentType(),
+			written = writes.storeUploaded(space, upload.path(), blob, upload.length(), upload.contentType(),
 					precondition);
 		}
 		catch (RuntimeException e) {
-			tree.discard(blob);
+			contents.discard(blob);
 			delete(id);
 			throw e;
 		}
