@@ -7,6 +7,7 @@ import io.kluis.storage.files.InvalidNameException;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
+import io.kluis.storage.files.StorageErrors;
 import io.kluis.storage.files.StorageException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ public class DavServlet extends HttpServlet {
 			error(request, response, 400, e.getMessage(), null, null);
 		}
 		catch (StorageException e) {
-			error(request, response, status(e, method), e.getMessage(), null, null);
+			error(request, response, StorageErrors.of(e).davStatus(method), e.getMessage(), null, null);
 		}
 		catch (ClientAbortException e) {
 			// the client went away; nothing to answer
@@ -111,28 +112,6 @@ public class DavServlet extends HttpServlet {
 		Space space = target.isTop() ? null : spaces.find(account.id(), target.space()).orElse(null);
 		Optional<Node> node = space == null ? Optional.empty() : tree.resolve(space, target.path());
 		return new Exchange(request, response, account.id(), davBase, target, space, node);
-	}
-
-	private static int status(StorageException e, String method) {
-		if (e instanceof StorageException.ParentMissing) {
-			return 409;
-		}
-		if (e instanceof StorageException.AlreadyExists) {
-			return method.equals("MKCOL") ? 405 : 412;
-		}
-		if (e instanceof StorageException.WrongKind) {
-			return method.equals("PUT") ? 405 : 409;
-		}
-		if (e instanceof StorageException.QuotaExceeded) {
-			return 507;
-		}
-		if (e instanceof StorageException.Forbidden) {
-			return 403;
-		}
-		if (e instanceof StorageException.Changed) {
-			return 412;
-		}
-		return 400;
 	}
 
 	private static void error(HttpServletRequest request, HttpServletResponse response, int status, String message,

@@ -3,7 +3,8 @@ package io.kluis.storage.files;
 import io.kluis.shared.web.ProblemStatus;
 
 /**
- * A storage operation that cannot be done as asked; each subclass maps to one HTTP status.
+ * A storage operation that cannot be done as asked; each subclass maps to one HTTP status, in
+ * {@link StorageErrors}.
  * Messages are for the customer and never contain file names.
  */
 public abstract class StorageException extends RuntimeException implements ProblemStatus {
@@ -12,21 +13,10 @@ public abstract class StorageException extends RuntimeException implements Probl
 		super(message);
 	}
 
+	/** The status {@link StorageErrors} maps this refusal to. */
 	@Override
 	public int httpStatus() {
-		if (this instanceof ParentMissing || this instanceof WrongKind || this instanceof AlreadyExists) {
-			return 409;
-		}
-		if (this instanceof QuotaExceeded) {
-			return 507;
-		}
-		if (this instanceof Forbidden) {
-			return 403;
-		}
-		if (this instanceof Changed) {
-			return 412;
-		}
-		return 400;
+		return StorageErrors.of(this).status().value();
 	}
 
 	/** The parent folder is missing or is a file (409). */
@@ -90,11 +80,6 @@ public abstract class StorageException extends RuntimeException implements Probl
 		public long offset() {
 			return offset;
 		}
-
-		@Override
-		public int httpStatus() {
-			return 409;
-		}
 	}
 
 	/** The customer has as many resumable uploads in progress as allowed (429). */
@@ -103,11 +88,6 @@ public abstract class StorageException extends RuntimeException implements Probl
 		public TooManyUploads(int limit) {
 			super("You have " + limit + " uploads in progress, the most allowed (kluis.storage.max-open-uploads): "
 					+ "complete or cancel one first.");
-		}
-
-		@Override
-		public int httpStatus() {
-			return 429;
 		}
 	}
 

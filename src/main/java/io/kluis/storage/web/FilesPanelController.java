@@ -9,7 +9,6 @@ import io.kluis.storage.files.InvalidNameException;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
-import io.kluis.storage.files.StorageException;
 import io.kluis.storage.web.OwnSpaces.NewSpace;
 import io.kluis.storage.web.OwnSpaces.TrashView;
 import io.kluis.storage.web.OwnSpaces.UsageView;
@@ -19,14 +18,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -161,13 +157,6 @@ class FilesPanelController {
 			@AuthenticationPrincipal CurrentAccount current) {
 		spaces.purge(current.id(), name, id);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** A storage refusal (a companion path taken on restore, overlapping companions) keeps its status. */
-	@ExceptionHandler(StorageException.class)
-	ResponseEntity<ProblemDetail> refused(StorageException e) {
-		return ResponseEntity.status(e.httpStatus())
-			.body(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.httpStatus()), e.getMessage()));
 	}
 
 	private Space space(CurrentAccount current, String name) {

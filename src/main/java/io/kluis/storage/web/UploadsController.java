@@ -8,7 +8,6 @@ import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.InvalidNameException;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
-import io.kluis.storage.files.StorageException;
 import io.kluis.storage.files.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +17,9 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -138,13 +135,5 @@ class UploadsController {
 	ResponseEntity<Void> abort(@PathVariable UUID id, @AuthenticationPrincipal CurrentAccount current) {
 		uploads.abort(current.id(), id);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** A piece that does not fit tells the client where to go on from. */
-	@ExceptionHandler(StorageException.OffsetMismatch.class)
-	ResponseEntity<ProblemDetail> offsetMismatch(StorageException.OffsetMismatch e) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.header("Upload-Offset", Long.toString(e.offset()))
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
 	}
 }

@@ -104,6 +104,7 @@ class UploadsServerTests {
 		var wrong = patch(location, 120_000, Arrays.copyOfRange(content, 120_000, 200_000));
 		assertThat(wrong.statusCode()).isEqualTo(409);
 		assertThat(wrong.headers().firstValue("Upload-Offset")).hasValue("50000");
+		assertThat(wrong.body()).contains("\"type\":\"urn:kluis:problem:storage:offset-mismatch\"");
 		patch(location, 50_000, Arrays.copyOfRange(content, 50_000, 200_000));
 		assertThat(client.method("POST", location + "/complete").statusCode()).isEqualTo(201);
 		assertThat(client.get("/dav/files/resumed.bin").body()).isEqualTo(content);
@@ -112,8 +113,13 @@ class UploadsServerTests {
 	@Test
 	@DisplayName("Refused before a byte: over quota (507), missing folder (409), bad path (400), someone else's upload (404)")
 	void refusals() {
-		assertThat(begin("files", "huge.bin", 50L * 1024 * 1024 * 1024).statusCode()).isEqualTo(507);
-		assertThat(begin("files", "no/such/folder.bin", 10).statusCode()).isEqualTo(409);
+		var huge = begin("files", "huge.bin", 50L * 1024 * 1024 * 1024);
+		assertThat(huge.statusCode()).isEqualTo(507);
+		assertThat(huge.body()).contains("\"type\":\"urn:kluis:problem:storage:quota-exceeded\"")
+			.contains("\"title\":\"Storage full\"");
+		var noFolder = begin("files", "no/such/folder.bin", 10);
+		assertThat(noFolder.statusCode()).isEqualTo(409);
+		assertThat(noFolder.body()).contains("\"type\":\"urn:kluis:problem:storage:parent-missing\"");
 		assertThat(begin("files", "a/../b", 10).statusCode()).isEqualTo(400);
 		assertThat(begin("nope", "x.bin", 10).statusCode()).isEqualTo(404);
 		String location = begin("files", "mine.bin", 10).headers().firstValue("Location").orElseThrow();
