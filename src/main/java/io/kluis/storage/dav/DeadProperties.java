@@ -145,6 +145,18 @@ class DeadProperties {
 		return byNode;
 	}
 
+	/** Every property of the account's resources as export records (RIG-5), by space and resource. */
+	List<Map<String, Object>> export(AccountId account) {
+		return jdbc.sql("select s.name, p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed from storage_properties p "
+				+ "join storage_nodes n on n.id = p.node_id join storage_spaces s on s.id = n.space_id "
+				+ "where s.account_id = ? order by s.name, p.node_id")
+			.param(account.value())
+			.query((rs, i) -> Map.<String, Object>of("kind", "webdav-property", "space", rs.getString(1), "node",
+					rs.getObject(2).toString(), "namespace", rs.getString(3), "name", rs.getString(4), "value",
+					value(rs.getString(5), rs.getBytes(6), account)))
+			.list();
+	}
+
 	/** A folder's members are in its space: their values are sealed under its owner's key. */
 	private String value(String plain, byte @Nullable [] sealed, AccountId owner) {
 		return sealed == null ? plain : atRest.openText(owner, VALUE, sealed);

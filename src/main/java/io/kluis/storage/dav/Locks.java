@@ -6,7 +6,9 @@ import io.kluis.storage.files.FilePath;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,6 +88,22 @@ class Locks {
 				remove(lock.token());
 			}
 		}
+	}
+
+	/** Every lock the account holds as export records (RIG-5): path, owner and expiry. */
+	List<Map<String, Object>> export(AccountId account) {
+		return jdbc.sql("select path, owner_xml, expires_at, path_sealed, owner_sealed from storage_locks where account_id = ?")
+			.param(account.value())
+			.query((rs, i) -> {
+				Map<String, Object> record = new LinkedHashMap<>();
+				record.put("kind", "webdav-lock");
+				record.put("path", rs.getBytes(4) == null ? rs.getString(1) : atRest.openText(account, PATH, rs.getBytes(4)));
+				String owner = rs.getBytes(5) == null ? rs.getString(2) : atRest.openText(account, OWNER, rs.getBytes(5));
+				record.put("owner", owner == null ? "" : owner);
+				record.put("expires", rs.getTimestamp(3).toInstant().toString());
+				return record;
+			})
+			.list();
 	}
 
 	/** Removes every lock of every space of the account (erasure). */

@@ -152,6 +152,15 @@ public class Nodes {
 			.list();
 	}
 
+	/** The spaces whose trash has items deleted before {@code before} (the trash's retention). */
+	public List<UUID> spacesWithTrashedBefore(Instant before) {
+		return jdbc.sql("select distinct n.space_id from storage_nodes t join storage_nodes n "
+				+ "on n.parent_id = t.id where t.parent_id is null and t.name = '.trash' and n.trashed_at < ?")
+			.param(Timestamp.from(before))
+			.query(UUID.class)
+			.list();
+	}
+
 	/** When a trashed node was deleted and what it was called. */
 	public record Trashed(Instant at, String name) {
 	}

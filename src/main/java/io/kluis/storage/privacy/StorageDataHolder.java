@@ -5,6 +5,7 @@ import io.kluis.privacy.spi.Erased;
 import io.kluis.privacy.spi.ExportedCategory;
 import io.kluis.privacy.spi.ExportedFile;
 import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.storage.dav.DavRecords;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Nodes;
@@ -73,7 +74,7 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final Usage usage;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final DavRecords dav;
 
 	private final Uploads uploads;
 
@@ -81,12 +82,9 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final PeerShareRecords peerShares;
 
-	private final io.kluis.storage.files.AtRest atRest;
-
 	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
-			PeerShareRecords peerShares, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			io.kluis.storage.files.AtRest atRest) {
-		this.atRest = atRest;
+			PeerShareRecords peerShares, DavRecords dav) {
+		this.dav = dav;
 		this.uploads = uploads;
 		this.shares = shares;
 		this.peerShares = peerShares;
@@ -94,7 +92,6 @@ class StorageDataHolder implements PersonalDataHolder {
 		this.tree = tree;
 		this.nodes = nodes;
 		this.usage = usage;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -169,8 +166,8 @@ class StorageDataHolder implements PersonalDataHolder {
 			files.add(Map.of("kind", "upload-in-progress", "path", upload.path().joined(), "length", upload.length(),
 					"received", upload.received(), "started", upload.createdAt().toString()));
 		}
-		files.addAll(properties(subject));
-		files.addAll(locks(subject));
+		files.addAll(dav.exportProperties(subject.account()));
+		files.addAll(dav.exportLocks(subject.account()));
 		var figures = usage.of(subject.account());
 		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
 		var nodeColumns = List.of("kind", "space", "path", "size", "contentType", "created", "modified");
@@ -217,35 +214,6 @@ class StorageDataHolder implements PersonalDataHolder {
 		}
 	}
 
-	private List<Map<String, Object>> properties(DataSubject subject) {
-		return jdbc.sql("select s.name, p.node_id, p.namespace, p.local_name, p.value_xml, p.value_sealed from storage_properties p "
-				+ "join storage_nodes n on n.id = p.node_id join storage_spaces s on s.id = n.space_id "
-				+ "where s.account_id = ? order by s.name, p.node_id")
-			.param(subject.account().value())
-			.query((rs, i) -> Map.<String, Object>of("kind", "webdav-property", "space", rs.getString(1), "node",
-					rs.getObject(2).toString(), "namespace", rs.getString(3), "name", rs.getString(4), "value",
-					rs.getBytes(6) == null ? rs.getString(5)
-							: atRest.openText(subject.account(), "storage.property.value", rs.getBytes(6))))
-			.list();
-	}
-
-	private List<Map<String, Object>> locks(DataSubject subject) {
-		return jdbc.sql("select path, owner_xml, expires_at, path_sealed, owner_sealed from storage_locks where account_id = ?")
-			.param(subject.account().value())
-			.query((rs, i) -> {
-				Map<String, Object> record = new LinkedHashMap<>();
-				record.put("kind", "webdav-lock");
-				record.put("path", rs.getBytes(4) == null ? rs.getString(1)
-						: atRest.openText(subject.account(), "storage.lock.path", rs.getBytes(4)));
-				String owner = rs.getBytes(5) == null ? rs.getString(2)
-						: atRest.openText(subject.account(), "storage.lock.owner", rs.getBytes(5));
-				record.put("owner", owner == null ? "" : owner);
-				record.put("expires", rs.getTimestamp(3).toInstant().toString());
-				return record;
-			})
-			.list();
-	}
-
 	@Override
 	public Erased erase(DataSubject subject) {
 		if (subject.account() == null) {
@@ -263,8 +231,8 @@ class StorageDataHolder implements PersonalDataHolder {
 			live += erased.live();
 			trashed += erased.trashed();
 		}
-		jdbc.sql("delete from storage_locks where account_id = ?").param(subject.account().value()).update();
-		jdbc.sql("delete from storage_recipient_lookups where account_id = ?").param(subject.account().value()).update();
+		dav.eraseLocks(subject.account());
+		peerShares.eraseLookups(subject.account());
 		usage.forget(subject.account());
 		var removed = new LinkedHashMap<String, Integer>();
 		removed.put(FILES, live);
@@ -299,11 +267,7 @@ class StorageDataHolder implements PersonalDataHolder {
 	}
 
 	private int emptyTrash(Instant cutoff, boolean dryRun) {
-		List<UUID> spaceIds = jdbc.sql("select distinct n.space_id from storage_nodes t join storage_nodes n "
-				+ "on n.parent_id = t.id where t.parent_id is null and t.name = '.trash' and n.trashed_at < ?")
-			.param(java.sql.Timestamp.from(cutoff))
-			.query(UUID.class)
-			.list();
+		List<UUID> spaceIds = nodes.spacesWithTrashedBefore(cutoff);
 		int count = 0;
 		for (UUID id : spaceIds) {
 			Space space = spaces.find(id).orElse(null);

@@ -30,10 +30,13 @@ public class PeerShareRecords {
 
 	private final ShareAccessLog log;
 
+	private final RecipientLookups lookups;
+
 	private final TransactionTemplate transactions;
 
 	PeerShareRecords(PeerShares shares, SharingKeys keys, SharedNodes shared, SharingKeyManagement directory,
-			ShareAccessLog log, TransactionTemplate transactions) {
+			ShareAccessLog log, RecipientLookups lookups, TransactionTemplate transactions) {
+		this.lookups = lookups;
 		this.shares = shares;
 		this.keys = keys;
 		this.shared = shared;
@@ -78,6 +81,11 @@ public class PeerShareRecords {
 			return shares.deleteByOwner(account) + shares.deleteToRecipient(account);
 		});
 		return count == null ? 0 : count;
+	}
+
+	/** Forgets when the account looked recipients up (the rows hold no address; erasure). */
+	public void eraseLookups(AccountId account) {
+		lookups.forget(account);
 	}
 
 	public int eraseKey(AccountId account) {

@@ -57,6 +57,11 @@ class RecipientLookups {
 		this.clock = clock;
 	}
 
+	/** Forgets the owner's lookups (erasure). */
+	void forget(AccountId owner) {
+		jdbc.sql("delete from storage_recipient_lookups where account_id = ?").param(owner.value()).update();
+	}
+
 	/** Counts one lookup by {@code owner}. @throws TooManyLookups once the hour's lookups are used up */
 	void count(AccountId owner) {
 		Instant now = clock.instant();
