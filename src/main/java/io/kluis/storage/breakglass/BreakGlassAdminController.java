@@ -4,12 +4,11 @@ import io.kluis.identity.CurrentAccount;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.storage.content.UserContentHeaders;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,7 +38,11 @@ class BreakGlassAdminController {
 
 	private final FileTree tree;
 
-	BreakGlassAdminController(BreakGlass breakGlass, BreakGlassContent content, FileTree tree) {
+	private final Downloads downloads;
+
+	BreakGlassAdminController(BreakGlass breakGlass, BreakGlassContent content, FileTree tree,
+			Downloads downloads) {
+		this.downloads = downloads;
 		this.breakGlass = breakGlass;
 		this.content = content;
 		this.tree = tree;
@@ -118,9 +121,6 @@ class BreakGlassAdminController {
 		Node node = content.open(id, file, staff.id());
 		UserContentHeaders.apply(response, node.name(), "application/octet-stream");
 		response.setContentLengthLong(node.size());
-		try (InputStream in = tree.open(node, 0, node.size())) {
-			OutputStream out = response.getOutputStream();
-			in.transferTo(out);
-		}
+		downloads.send(response, tree.open(node, 0, node.size()), node.size());
 	}
 }

@@ -2,7 +2,7 @@ package io.kluis.storage.content;
 
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Nodes;
-import io.kluis.storage.files.ReadAhead;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.files.Spaces;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,10 +20,10 @@ class ContentOriginConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ContentOriginFilter> contentOriginFilter(ContentOriginProperties properties,
-			DownloadTickets tickets, Spaces spaces, Nodes nodes, FileTree tree, ReadAhead readAhead, @Value("${kluis.base-url}") URI baseUrl) {
+			DownloadTickets tickets, Spaces spaces, Nodes nodes, FileTree tree, Downloads downloads, @Value("${kluis.base-url}") URI baseUrl) {
 		properties.check(baseUrl);
 		var registration = new FilterRegistrationBean<>(new ContentOriginFilter(properties, tickets, spaces, nodes, tree,
-				readAhead));
+				downloads));
 		registration.setOrder(-1000);
 		registration.setName("contentOrigin");
 		return registration;

@@ -4,7 +4,7 @@ import io.kluis.storage.content.DownloadTickets.Ticket;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Nodes;
-import io.kluis.storage.files.ReadAhead;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.files.SpaceKind;
 import io.kluis.storage.files.Spaces;
 import jakarta.servlet.FilterChain;
@@ -36,14 +36,13 @@ class ContentOriginFilter extends OncePerRequestFilter {
 
 	private final FileTree tree;
 
-	private final ReadAhead readAhead;
+	private final Downloads downloads;
 
 	/** Tomcat's response buffer sets the size of each write to the socket. */
-	private static final int BUFFER = 64 * 1024;
 
 	ContentOriginFilter(ContentOriginProperties properties, DownloadTickets tickets, Spaces spaces, Nodes nodes,
-			FileTree tree, ReadAhead readAhead) {
-		this.readAhead = readAhead;
+			FileTree tree, Downloads downloads) {
+		this.downloads = downloads;
 		this.properties = properties;
 		this.tickets = tickets;
 		this.spaces = spaces;
@@ -84,8 +83,7 @@ class ContentOriginFilter extends OncePerRequestFilter {
 		if (head) {
 			return;
 		}
-		response.setBufferSize(BUFFER);
-		readAhead.send(tree.open(node, 0, node.size()), node.size(), response.getOutputStream());
+		downloads.send(response, tree.open(node, 0, node.size()), node.size());
 	}
 
 	/** The ticket's file, if it is still that version, in a space that is not a vault. */

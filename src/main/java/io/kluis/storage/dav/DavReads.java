@@ -4,7 +4,7 @@ import io.kluis.storage.content.UserContentHeaders;
 import io.kluis.storage.dav.PropfindRequest.Kind;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
-import io.kluis.storage.files.ReadAhead;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.SpaceKind;
@@ -54,11 +54,11 @@ class DavReads {
 
 	private final Clock clock;
 
-	private final ReadAhead readAhead;
+	private final Downloads downloads;
 
 	DavReads(FileTree tree, Spaces spaces, Usage usage, DavLocking locking, DeadProperties properties,
-			StorageProperties storage, Clock clock, ReadAhead readAhead) {
-		this.readAhead = readAhead;
+			StorageProperties storage, Clock clock, Downloads downloads) {
+		this.downloads = downloads;
 		this.tree = tree;
 		this.spaces = spaces;
 		this.usage = usage;
@@ -177,9 +177,7 @@ class DavReads {
 			x.request().setAttribute("org.apache.tomcat.sendfile.end", end);
 			return;
 		}
-		// Tomcat's response buffer sets the size of each write to the socket
-		response.setBufferSize(BUFFER);
-		readAhead.send(tree.open(node, start, end - start), end - start, response.getOutputStream());
+		downloads.send(response, tree.open(node, start, end - start), end - start);
 	}
 
 

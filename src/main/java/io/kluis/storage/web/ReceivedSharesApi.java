@@ -3,7 +3,7 @@ package io.kluis.storage.web;
 import io.kluis.identity.CurrentAccount;
 import io.kluis.shared.web.NotFoundException;
 import io.kluis.storage.files.Node;
-import io.kluis.storage.files.ReadAhead;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.share.PeerShareAccess;
 import io.kluis.storage.share.PeerShareAccess.Opened;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,11 +65,11 @@ class ReceivedSharesApi {
 
 	private final PeerShareAccess access;
 
-	private final ReadAhead readAhead;
+	private final Downloads downloads;
 
-	ReceivedSharesApi(PeerShareAccess access, ReadAhead readAhead) {
+	ReceivedSharesApi(PeerShareAccess access, Downloads downloads) {
 		this.access = access;
-		this.readAhead = readAhead;
+		this.downloads = downloads;
 	}
 
 	@Operation(summary = "What other customers share with you now, newest first")
@@ -130,8 +130,7 @@ class ReceivedSharesApi {
 		SharePages.contentHeaders(response, type, file.name());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLengthLong(file.size());
-		response.setBufferSize(64 * 1024);
-		readAhead.send(access.content(file), file.size(), response.getOutputStream());
+		downloads.send(response, access.content(file), file.size());
 	}
 
 	private static ReceivedView view(Opened opened, String owner) {

@@ -1,6 +1,7 @@
 package io.kluis.storage.web;
 
 import io.kluis.storage.content.UserContentHeaders;
+import io.kluis.storage.files.Downloads;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.share.ShareLinkAccess.Granted;
 import io.kluis.storage.share.ShareLinkAccess.Opened;
@@ -9,8 +10,6 @@ import io.kluis.storage.share.ShareLinkAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,11 +45,12 @@ class SharePages {
 	static final List<String> SCRIPT_TEXTS = List.of("download", "downloaded", "decrypting", "failed", "noKey",
 			"badKey", "folder", "files", "empty");
 
-	private static final int BUFFER = 64 * 1024;
-
 	private final ShareLinkAccess access;
 
-	SharePages(ShareLinkAccess access) {
+	private final Downloads downloads;
+
+	SharePages(ShareLinkAccess access, Downloads downloads) {
+		this.downloads = downloads;
 		this.access = access;
 	}
 
@@ -167,14 +167,7 @@ class SharePages {
 	private void send(HttpServletResponse response, Node node, String type) throws IOException {
 		contentHeaders(response, type, node.name());
 		response.setContentLengthLong(node.size());
-		try (InputStream in = access.content(node)) {
-			OutputStream out = response.getOutputStream();
-			byte[] buffer = new byte[BUFFER];
-			int n;
-			while ((n = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, n);
-			}
-		}
+		downloads.send(response, access.content(node), node.size());
 	}
 
 	/** As WebDAV's GET: an attachment the browser will not sniff or render, in a sandbox if it tried. */
