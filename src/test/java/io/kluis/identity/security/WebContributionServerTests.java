@@ -12,7 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +28,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,6 +109,30 @@ class WebContributionServerTests {
 			assertThat(messages.getMessage(key[0], null, Locale.ENGLISH)).as(key[0]).isEqualTo(key[1]);
 			assertThat(messages.getMessage(key[0], null, nl)).as(key[0]).isEqualTo(key[2]);
 		}
+	}
+
+	@Test
+	@DisplayName("no message key is declared in two bundles, so the order in which modules contribute them never matters")
+	void noKeyIsInTwoBundles(@Autowired List<MessageBundles> bundles) throws Exception {
+		Map<String, String> owners = new HashMap<>();
+		List<String> twice = new ArrayList<>();
+		List<String> basenames = new ArrayList<>(List.of("i18n/messages"));
+		bundles.forEach(b -> basenames.addAll(b.basenames()));
+		for (String basename : basenames) {
+			for (String suffix : List.of("", "_nl")) {
+				var properties = new Properties();
+				try (var in = new ClassPathResource(basename + suffix + ".properties").getInputStream()) {
+					properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+				}
+				for (String key : properties.stringPropertyNames()) {
+					String owner = owners.putIfAbsent(key + suffix, basename);
+					if (owner != null && !owner.equals(basename)) {
+						twice.add(key + suffix + " in " + owner + " and " + basename);
+					}
+				}
+			}
+		}
+		assertThat(twice).isEmpty();
 	}
 
 	private HttpResponse<String> send(String method, String path, String form) throws Exception {
