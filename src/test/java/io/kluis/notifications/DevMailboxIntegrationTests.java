@@ -3,6 +3,7 @@ package io.kluis.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
+import io.kluis.TestClock;
 import io.kluis.notifications.internal.MailViewer;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -19,8 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Without {@code spring.mail.host}, mail goes to the local mail viewer. */
 @KluisIntegrationTest
-@Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.jobs.enabled=false")
+@Import(TestClock.class)
+@TestPropertySource(properties = { NotificationsTestClock.A_YEAR_AHEAD, NotificationsTestClock.NO_SCHEDULING })
 class DevMailboxIntegrationTests {
 
 	@Autowired

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import jakarta.mail.Message;
@@ -37,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Delivery over SMTP, against GreenMail on a free port. */
 @KluisIntegrationTest
-@Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = { "kluis.jobs.enabled=false", "kluis.notifications.max-attempts=3",
+@Import(TestClock.class)
+@TestPropertySource(properties = { NotificationsTestClock.A_YEAR_AHEAD, NotificationsTestClock.NO_SCHEDULING,
+		"kluis.notifications.max-attempts=3",
 		"kluis.base-url=https://mail.kluis.example", "kluis.notifications.from=Hosting BV <no-reply@hosting.example>" })
 @ExtendWith(OutputCaptureExtension.class)
 class SmtpDeliveryIntegrationTests {

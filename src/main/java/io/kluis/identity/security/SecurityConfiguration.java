@@ -4,21 +4,26 @@ package io.kluis.identity.security;
 import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.IdentityProperties;
 import io.kluis.identity.account.SecuritySettings;
-import io.kluis.shared.web.StrictHeaders;
+import io.kluis.shared.web.BrowserSecurity;
+import io.kluis.shared.web.WebSecurityContribution;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,8 +35,6 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -39,26 +42,29 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the JSON API ({@code /api/**}, stateless, HTTP Basic with an app password, no
- * cookies so no CSRF) and the browser UI (form login, session cookie, CSRF on every form). Both send
- * strict security headers; production additionally redirects HTTP to HTTPS and sends HSTS.
+ * Assembles the filter chains from every module's {@link WebSecurityContribution}; identity knows
+ * no other module's paths. In order: public stateless endpoints (identity's registration calls,
+ * contributed webhooks: no session, no CSRF), the JSON API ({@code /api/**}) and the contributed
+ * app-password areas (WebDAV: stateless, HTTP Basic with an app password, no cookies so no CSRF),
+ * the chains modules declare themselves ({@link BrowserSecurity#MODULE_CHAIN_ORDER}, e.g. share
+ * links), and the browser UI (form login, session cookie, CSRF on every form but the contributed
+ * exemptions). Every chain sends the strict headers of {@link BrowserSecurity}; production
+ * additionally redirects HTTP to HTTPS and sends HSTS.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** The cookie holding the CSRF token (strictly necessary; declared in the register). */
-	static final String CSRF_COOKIE = "kluis_csrf";
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-	static final String CSP = StrictHeaders.CSP;
-
-	static final String PERMISSIONS = StrictHeaders.PERMISSIONS;
+	/** The methods every browser and API client uses; modules add theirs (WebDAV) by contribution. */
+	static final List<String> STANDARD_METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {
@@ -66,37 +72,47 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The API calls that authenticate themselves or need no authentication: registration,
-	 * verification, password reset, and creating an app password with the account password. No
-	 * Basic filter here, so an account password in the header is checked by the endpoint (with MFA
-	 * and throttling), never by the app-password filter.
+	 * The calls that authenticate themselves or need no authentication, as the modules declare them
+	 * (identity: registration, verification, password reset, creating an app password with the
+	 * account password; later billing's payment webhooks). No Basic filter here, so an account
+	 * password in the header is checked by the endpoint (with MFA and throttling), never by the
+	 * app-password filter.
 	 */
 	@Bean
-	@Order(0)
+	@Order(BrowserSecurity.PUBLIC_ENDPOINTS_ORDER)
 	SecurityFilterChain publicApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			Environment environment) throws Exception {
-		var post = PathPatternRequestMatcher.withDefaults();
-		http.securityMatcher(new OrRequestMatcher(post.matcher(HttpMethod.POST, "/api/v1/accounts"),
-				post.matcher(HttpMethod.POST, "/api/v1/accounts/verification"),
-				post.matcher(HttpMethod.POST, "/api/v1/password-resets"),
-				post.matcher(HttpMethod.POST, "/api/v1/password-resets/completion"),
-				post.matcher(HttpMethod.POST, "/api/v1/app-passwords")))
+			Environment environment, List<WebSecurityContribution> contributions) throws Exception {
+		var matchers = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> endpoints = contributions.stream()
+			.flatMap(c -> c.publicEndpoints().stream())
+			.<RequestMatcher>map(e -> matchers.matcher(e.method(), e.pattern()))
+			.toList();
+		RequestMatcher matcher = endpoints.isEmpty() ? request -> false : new OrRequestMatcher(endpoints);
+		http.securityMatcher(matcher)
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
 		return statelessApi(http, environment);
 	}
 
 	@Bean
-	@Order(1)
+	@Order(BrowserSecurity.APP_PASSWORD_ORDER)
 	SecurityFilterChain api(HttpSecurity http, AppPasswordAuthenticationProvider appPasswords,
-			ProblemAuthenticationEntryPoint entryPoint, Environment environment) throws Exception {
-		http.securityMatcher("/api/**", "/dav", "/dav/**")
-			.authorizeHttpRequests(a -> a
+			ProblemAuthenticationEntryPoint entryPoint, Environment environment,
+			List<WebSecurityContribution> contributions) throws Exception {
+		var areas = contributions.stream().flatMap(c -> c.appPasswordAreas().stream()).toList();
+		List<String> paths = new ArrayList<>(List.of("/api/**"));
+		areas.forEach(area -> paths.addAll(area.patterns()));
+		http.securityMatcher(paths.toArray(String[]::new))
+			.authorizeHttpRequests(a -> {
 				// An app password reaches only what its scopes grant (AppPasswordScope).
-				.requestMatchers("/dav", "/dav/**").access(accountWith(AppPasswordScope.FILES))
-				.requestMatchers(HttpMethod.GET, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
-				.requestMatchers(HttpMethod.HEAD, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
-				.anyRequest().access(accountWith(AppPasswordScope.API_WRITE)))
+				for (var area : areas) {
+					a.requestMatchers(area.patterns().toArray(String[]::new))
+						.access(accountWith(AppPasswordScope.parse(area.scope())));
+				}
+				a.requestMatchers(HttpMethod.GET, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
+					.requestMatchers(HttpMethod.HEAD, "/api/**").access(accountWith(AppPasswordScope.API_READ, AppPasswordScope.API_WRITE))
+					.anyRequest().access(accountWith(AppPasswordScope.API_WRITE));
+			})
 			.authenticationManager(new ProviderManager(appPasswords))
 			.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
@@ -115,37 +131,27 @@ class SecurityConfiguration {
 		http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.requestCache(r -> r.disable());
-		headers(http, environment);
-		return http.build();
-	}
-
-	/**
-	 * Share links ({@code /s/**}, STO-2): public, no login. The password form carries a CSRF token
-	 * like every form; the token in the path is a capability, so these pages never send a referrer.
-	 */
-	@Bean
-	@Order(2)
-	SecurityFilterChain shareLinkPages(HttpSecurity http, Environment environment) throws Exception {
-		http.securityMatcher("/s/**")
-			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-			.csrf(c -> c.csrfTokenRepository(csrfTokens()))
-			.requestCache(r -> r.disable());
-		headers(http, environment);
-		http.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+		BrowserSecurity.strictHeaders(http, environment);
 		return http.build();
 	}
 
 	@Bean
-	@Order(3)
+	@Order(BrowserSecurity.BROWSER_ORDER)
 	SecurityFilterChain web(HttpSecurity http, AccountAuthenticationProvider passwordProvider,
 			LoginHandlers handlers, SecurityContextRepository contexts, IdentityProperties properties,
-			SecuritySettings settings, Environment environment, Clock clock, ListableBeanFactory beans) throws Exception {
+			SecuritySettings settings, Environment environment, Clock clock, ListableBeanFactory beans,
+			List<WebSecurityContribution> contributions) throws Exception {
+		String[] publicPages = contributions.stream().flatMap(c -> c.publicPages().stream()).distinct()
+			.toArray(String[]::new);
+		var matchers = PathPatternRequestMatcher.withDefaults();
+		var exemptions = contributions.stream().flatMap(c -> c.csrfExemptions().stream()).toList();
+		exemptions.forEach(e -> log.info("event=csrf.exemption endpoint=\"{}\" reason=\"{}\"", e.endpoint(), e.reason()));
+		RequestMatcher exempt = exemptions.isEmpty() ? request -> false
+				: new OrRequestMatcher(exemptions.stream()
+					.<RequestMatcher>map(e -> matchers.matcher(e.endpoint().method(), e.endpoint().pattern()))
+					.toList());
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/", "/register", "/register/done", "/verify", "/login", "/login/forgot",
-						"/login/reset", "/unlock", "/setup", "/email/confirm", "/privacy", "/privacy/**", "/terms", "/terms/**", "/newsletter/**",
-						"/consent/**", "/requests/**", "/error",
-						"/css/**", "/js/**", "/vendor/**", "/img/**", "/branding.css", "/favicon.ico", "/actuator/health/**",
-						"/v3/api-docs", "/v3/api-docs/**")
+				.requestMatchers(publicPages)
 				.permitAll()
 				.requestMatchers("/login/second-factor").hasAuthority(MfaPendingAuthentication.AUTHORITY)
 				.requestMatchers("/admin/**").hasRole("STAFF")
@@ -167,11 +173,8 @@ class SecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies(
 					"__Host-" + SessionConfiguration.COOKIE, SessionConfiguration.COOKIE))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			// RFC 8058 one-click unsubscribe: mail clients POST without a session; the link's secret authorises it.
-			// The CSRF token lives in a cookie (HttpOnly, SameSite=Strict; the page's form carries the masked
-			// copy), so an anonymous page view creates no session row; sessions start at login.
-			.csrf(c -> c.csrfTokenRepository(csrfTokens())
-				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/newsletter/unsubscribe")))
+			// The modules' exemptions (each with its reason, logged at start-up); the token lives in a cookie.
+			.csrf(c -> c.csrfTokenRepository(BrowserSecurity.csrfTokens()).ignoringRequestMatchers(exempt))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
 					(request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
 					request -> MediaType.APPLICATION_JSON_VALUE.equals(request.getHeader("Accept")))
@@ -179,18 +182,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout(), clock),
 					SessionManagementFilter.class)
 			.addFilterAfter(new MfaEnrollmentFilter(settings), BasicAuthenticationFilter.class);
-		headers(http, environment);
+		BrowserSecurity.strictHeaders(http, environment);
 		return http.build();
-	}
-
-	private static CookieCsrfTokenRepository csrfTokens() {
-		var tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName(CSRF_COOKIE);
-		tokens.setCookiePath("/");
-		// the header the panel's scripts send (dav.js falls back to it where a page names none)
-		tokens.setHeaderName("X-CSRF-TOKEN");
-		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
-		return tokens;
 	}
 
 	/**
@@ -213,51 +206,16 @@ class SecurityConfiguration {
 		request.getRequestDispatcher("/error").forward(request, response);
 	}
 
-	private static void headers(HttpSecurity http, Environment environment) throws Exception {
-		boolean production = environment.acceptsProfiles(Profiles.of("prod"));
-		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-			.permissionsPolicyHeader(p -> p.policy(PERMISSIONS))
-			.frameOptions(f -> f.deny())
-			.httpStrictTransportSecurity(s -> {
-				if (production) {
-					s.includeSubDomains(true).maxAgeInSeconds(31_536_000);
-				}
-				else {
-					s.disable();
-				}
-			}));
-		if (production) {
-			// Plain HTTP is redirected to HTTPS on the standard port (the public address behind a TLS
-			// proxy), except health probes: load balancers and orchestrators ask over plain HTTP, and
-			// the answer carries nothing personal.
-			http.setSharedObject(PortMapper.class, HTTPS_ON_443);
-			http.redirectToHttps(r -> r.requestMatchers(request -> !request.getRequestURI().startsWith("/actuator/health")));
-		}
-	}
-
-	/** Any port's HTTPS counterpart is 443: Kluis's own port is never the public one in production. */
-	private static final PortMapper HTTPS_ON_443 = new PortMapper() {
-		@Override
-		public Integer lookupHttpPort(Integer httpsPort) {
-			return 80;
-		}
-
-		@Override
-		public Integer lookupHttpsPort(Integer httpPort) {
-			return 443;
-		}
-	};
-
 	/**
-	 * The default firewall, but with the WebDAV methods (RFC 4918) allowed: the storage module
-	 * serves them at {@code /dav/}. Everything else the strict firewall refuses stays refused.
+	 * The default firewall, but with the methods the modules declare allowed as well (storage's
+	 * WebDAV methods, RFC 4918). Everything else the strict firewall refuses stays refused.
 	 */
 	@Bean
-	HttpFirewall httpFirewall() {
+	HttpFirewall httpFirewall(List<WebSecurityContribution> contributions) {
+		Set<String> methods = new LinkedHashSet<>(STANDARD_METHODS);
+		contributions.forEach(c -> methods.addAll(c.httpMethods()));
 		var firewall = new StrictHttpFirewall();
-		firewall.setAllowedHttpMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "PROPFIND",
-				"PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK"));
+		firewall.setAllowedHttpMethods(List.copyOf(methods));
 		return firewall;
 	}
 

@@ -41,7 +41,8 @@ class DisclosureAdminController {
 	}
 
 	@GetMapping
-	String overview(@RequestParam(required = false) @Nullable String subject, Model model) {
+	String overview(@RequestParam(required = false) @Nullable String subject, Authentication authentication,
+			Model model) {
 		AccountId account = null;
 		if (subject != null && !subject.isBlank()) {
 			try {
@@ -51,7 +52,7 @@ class DisclosureAdminController {
 				throw new InvalidInputException("subject", "Enter an account id.");
 			}
 		}
-		model.addAttribute("disclosures", disclosures.overview(account));
+		model.addAttribute("disclosures", disclosures.overview(account, AccountId.parse(authentication.getName())));
 		model.addAttribute("subject", account == null ? "" : account.toString());
 		model.addAttribute("zone", ZONE);
 		return "privacy/disclosures/admin-disclosures";

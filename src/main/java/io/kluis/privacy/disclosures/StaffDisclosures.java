@@ -1,5 +1,6 @@
 package io.kluis.privacy.disclosures;
 
+import io.kluis.audit.AuditTrail;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.privacy.Disclosure;
 import io.kluis.privacy.DisclosureId;
@@ -12,6 +13,7 @@ import io.kluis.privacy.register.ProcessingRegister.RecipientRole;
 import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,11 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
  * The ledger as staff use it: administrators and the privacy officer read it; only the privacy officer
  * records a disclosure to an authority (SHR-6), with the legal ground that obliged it. Such a
  * disclosure is audited like every other ({@link DisclosureRecorded}), with the officer as actor.
+ * Reading the ledger is audited too ({@value #READ_CODE}), as every staff read of personal data is:
+ * one entry per view, with the subject when one subject's disclosures are opened. The unfiltered
+ * overview is one entry without a subject (counting the subjects shown), not one per row: a page
+ * view must not append up to {@value #OVERVIEW_SIZE} entries to the chain under its lock.
  */
 @Service
 public class StaffDisclosures {
 
 	static final int OVERVIEW_SIZE = 200;
+
+	/** The audit code of a staff read of the ledger. */
+	static final String READ_CODE = "privacy.disclosures.read-by-staff";
 
 	/** A disclosure as staff see it, the reference opened ({@code null} once the subject was erased). */
 	public record Listed(RecordedDisclosure disclosure, String recipientName, @Nullable Purpose purpose,
@@ -50,20 +59,33 @@ public class StaffDisclosures {
 
 	private final PersonalDataCipher cipher;
 
+	private final AuditTrail audit;
+
 	StaffDisclosures(Disclosures ledger, DisclosureRecords records, ProcessingRegister register,
-			AccountDirectory directory, PersonalDataCipher cipher) {
+			AccountDirectory directory, PersonalDataCipher cipher, AuditTrail audit) {
 		this.ledger = ledger;
 		this.records = records;
 		this.register = register;
 		this.directory = directory;
 		this.cipher = cipher;
+		this.audit = audit;
 	}
 
-	/** The newest disclosures, of one subject when given. */
-	@Transactional(readOnly = true)
+	/**
+	 * The newest disclosures, of one subject when given. The read is audited, with {@code staff} as
+	 * actor, before anything is returned.
+	 */
+	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN','PRIVACY_OFFICER')")
-	public List<Listed> overview(@Nullable AccountId subject) {
-		return records.recent(subject, OVERVIEW_SIZE).stream().map(this::listed).toList();
+	public List<Listed> overview(@Nullable AccountId subject, AccountId staff) {
+		var recent = records.recent(subject, OVERVIEW_SIZE);
+		var details = new LinkedHashMap<String, String>();
+		details.put("shown", Integer.toString(recent.size()));
+		if (subject == null) {
+			details.put("subjects", Long.toString(recent.stream().map(RecordedDisclosure::subject).distinct().count()));
+		}
+		audit.record(READ_CODE, staff, subject, details);
+		return recent.stream().map(this::listed).toList();
 	}
 
 	/** The recipients a privacy officer may record a disclosure to here: the register's authorities. */

@@ -3,7 +3,8 @@ package io.kluis.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
-import io.kluis.notifications.NotificationsTestConfiguration;
+import io.kluis.TestClock;
+import io.kluis.notifications.NotificationsTestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 @KluisIntegrationTest
-@Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.jobs.enabled=false")
+@Import(TestClock.class)
+@TestPropertySource(properties = { NotificationsTestClock.A_YEAR_AHEAD, NotificationsTestClock.NO_SCHEDULING })
 class MailTestCommandIntegrationTests {
 
 	@Autowired

@@ -3,12 +3,13 @@ package io.kluis.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
+import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.MailId;
-import io.kluis.MutableClock;
 import io.kluis.notifications.Notifications;
-import io.kluis.notifications.NotificationsTestConfiguration;
+import io.kluis.notifications.NotificationsTestClock;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.sql.Timestamp;
@@ -28,8 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Claims, crashed nodes and retention, on the mail-viewer transport. */
 @KluisIntegrationTest
-@Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.jobs.enabled=false")
+@Import(TestClock.class)
+@TestPropertySource(properties = { NotificationsTestClock.A_YEAR_AHEAD, NotificationsTestClock.NO_SCHEDULING })
 class OutboxIntegrationTests {
 
 	@Autowired

@@ -5,9 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.kluis.KluisIntegrationTest;
+import io.kluis.TestClock;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.Notifications;
-import io.kluis.notifications.NotificationsTestConfiguration;
+import io.kluis.notifications.NotificationsTestClock;
 import io.kluis.shared.EmailAddress;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,8 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @KluisIntegrationTest
 @AutoConfigureMockMvc
-@Import(NotificationsTestConfiguration.class)
-@TestPropertySource(properties = "kluis.jobs.enabled=false")
+@Import(TestClock.class)
+@TestPropertySource(properties = { NotificationsTestClock.A_YEAR_AHEAD, NotificationsTestClock.NO_SCHEDULING })
 class MailViewerControllerIntegrationTests {
 
 	@Autowired

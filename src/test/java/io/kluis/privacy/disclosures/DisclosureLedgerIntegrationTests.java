@@ -135,6 +135,37 @@ class DisclosureLedgerIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("SHR-1: every staff view of the ledger is audited with the staff member as actor: one subject's "
+			+ "disclosures with that subject, the overview with the number shown, never the reference")
+	void staffReadsOfTheLedgerAreAudited() throws Exception {
+		var customer = fixtures.verified();
+		String reference = "PV-" + UUID.randomUUID();
+		disclosures.record(new Disclosure("authorities", customer.id(), Set.of("customer-identity"), "legal-duties",
+				"legal_obligation", "art. 126nd Sv", reference, null));
+		var admin = fixtures.staff(Set.of(Role.ADMIN));
+		var as = fixtures.authentication(admin.id(), true);
+
+		page(PAGE + "?subject=" + customer.id(), as).andExpect(status().isOk());
+
+		assertThat(audit.aboutSubject(customer.id())).filteredOn(e -> e.code().equals(StaffDisclosures.READ_CODE))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.actor()).isEqualTo(admin.id());
+				assertThat(e.subject()).isEqualTo(customer.id());
+				assertThat(e.details()).containsEntry("shown", "1").doesNotContainValue(reference);
+			});
+
+		page(PAGE, as).andExpect(status().isOk());
+		assertThat(audit.aboutSubject(admin.id())).filteredOn(e -> e.code().equals(StaffDisclosures.READ_CODE))
+			.as("the subject view and the overview, each once")
+			.hasSize(2)
+			.anySatisfy(e -> {
+				assertThat(e.subject()).isNull();
+				assertThat(e.details()).containsKeys("shown", "subjects");
+			});
+	}
+
+	@Test
 	@DisplayName("SHR-6: only the privacy officer records; administrators read, other staff and customers get 403, "
 			+ "and the form needs its CSRF token")
 	void otherRolesAreRefused() throws Exception {

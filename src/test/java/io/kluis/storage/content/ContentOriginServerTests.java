@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisServerTest;
 import io.kluis.MutableClock;
+import io.kluis.TestClock;
 import io.kluis.TestServer;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
@@ -35,11 +36,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -49,23 +47,12 @@ import org.springframework.test.context.TestPropertySource;
  * short-lived ticket on the content origin; the content origin serves that and WebDAV, nothing else.
  */
 @KluisServerTest
-@TestPropertySource(properties = "kluis.storage.content-origin=http://127.0.0.1:${server.port}")
-@Import(ContentOriginServerTests.Clocks.class)
+@TestPropertySource(properties = { "kluis.storage.content-origin=http://127.0.0.1:${server.port}",
+		TestClock.OFFSET + "=-30d" })
+@Import(TestClock.class)
 class ContentOriginServerTests {
 
-	static final Instant START = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-	}
 
 	@Value("${kluis.base-url}")
 	String panel;
@@ -100,9 +87,14 @@ class ContentOriginServerTests {
 
 	final String address = TestServer.uniqueClientAddress();
 
+	/** Each test's start: the clock's (a month back), to the second, as the tickets count. */
+	Instant start;
+
 	@BeforeEach
 	void customerWithAPageInAPlainSpaceAndAFileInTheVault() throws Exception {
-		clock.set(START);
+		clock.reset();
+		start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		clock.set(start);
 		content = "http://127.0.0.1:" + port;
 		customers = StorageCustomers.in(context);
 		customer = customers.verified();
@@ -170,7 +162,7 @@ class ContentOriginServerTests {
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(fresh(location).statusCode()).isEqualTo(404);
 
-		clock.set(START);
+		clock.set(start);
 		String fresh = browserGet(panel + "/panel/dav/files/page.html").headers().firstValue("Location").orElseThrow();
 		write(spaces.find(customer.id(), "files").orElseThrow(), "page.html", other, "text/plain");
 		assertThat(fresh(fresh).statusCode()).as("a new version needs a new ticket").isEqualTo(404);
