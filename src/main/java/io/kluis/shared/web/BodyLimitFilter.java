@@ -146,11 +146,15 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * A problem document for every client but a browser submitting a form: only a form body from a
+	 * client that asks for HTML gets the error page. Decided by what the client accepts, not by
+	 * path, so shared knows no module's paths (WebDAV clients and the panel's scripts never ask
+	 * for HTML; an API call asking for JSON gets JSON).
+	 */
 	private static boolean wantsProblem(HttpServletRequest request, Kind kind) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String accept = request.getHeader("Accept");
-		return kind != Kind.FORM || path.startsWith("/api/") || path.startsWith("/dav/") || path.startsWith("/panel/dav/")
-				|| (accept != null && accept.contains("json"));
+		return kind != Kind.FORM || accept == null || !accept.contains("text/html") || accept.contains("json");
 	}
 
 	/** The refused request as the error page sees it: a GET without body or parameters. */
