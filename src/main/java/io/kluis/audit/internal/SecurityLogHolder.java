@@ -1,11 +1,11 @@
-package io.kluis.privacy.internal;
+package io.kluis.audit.internal;
 
 import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditTrail;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit module's personal data (the security log), held here because audit depends on nothing
- * but {@code shared} and so cannot implement privacy's SPI itself.
+ * The audit module's personal data (the security log), exported, erased and expired through the
+ * audit trail's own API; its holder id stays {@code audit} (the module name), under which account
+ * closures in progress recorded its step.
  *
  * <p>Erasure keeps the entries and reports them as kept: they carry only the account id, event codes
  * and non-personal details (pseudonymous once the account row and data key are gone), they are the

@@ -1,11 +1,11 @@
-package io.kluis.privacy.internal;
+package io.kluis.notifications.internal;
 
 import io.kluis.notifications.Notifications;
 import io.kluis.notifications.SentMail;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The notifications module's personal data (mails in the outbox and the local mail viewer), held
- * here because notifications depends on nothing but {@code shared} and {@code crypto}. Only mails
+ * The notifications module's personal data (mails in the outbox and the local mail viewer), exported,
+ * erased and expired through the module's own API; its holder id stays {@code notifications} (the
+ * module name), under which account closures in progress recorded its step. Only mails
  * sent on an account's behalf can be found: a mail without an account is sealed under a key of its
  * own and found by nobody, and is removed by retention like every other mail (trigger SENT).
  */

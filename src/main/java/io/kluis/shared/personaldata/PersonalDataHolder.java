@@ -1,4 +1,4 @@
-package io.kluis.privacy.spi;
+package io.kluis.shared.personaldata;
 
 import java.time.Instant;
 import java.util.List;

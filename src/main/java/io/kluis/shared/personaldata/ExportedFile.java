@@ -1,4 +1,4 @@
-package io.kluis.privacy.spi;
+package io.kluis.shared.personaldata;
 
 import java.io.IOException;
 import java.io.InputStream;
