@@ -1,5 +1,7 @@
 package io.kluis.privacy.consent;
 
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,8 @@
 package io.kluis.privacy.consent;
 
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;

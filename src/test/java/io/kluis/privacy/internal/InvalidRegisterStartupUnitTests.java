@@ -40,7 +40,7 @@ class InvalidRegisterStartupUnitTests {
 			holder("identity", "customer-identity", "contact-email", "credentials", "registration-evidence",
 					"unverified-registration", "sessions", "login-protection"),
 			holder("audit", "security-log"), holder("notifications", "sent-mail"),
-			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"),
+			holder("newsletter", "newsletter-subscription"), holder("privacy", "consent-records", "visit-id"),
 			holder("privacy", "processing-restrictions", "data-exports"), holder("privacy", "policy-notices"),
 			holder("privacy", "privacy-requests", "id-copies"), holder("privacy", "disclosure-records"),
 			holder("storage", "stored-files", "storage-trash", "storage-shares",

@@ -1,8 +1,9 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
-import io.kluis.privacy.consent.Subscription.Status;
-import io.kluis.privacy.spi.AccountContact;
-import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.identity.AccountDetails;
+import io.kluis.identity.AccountLookup;
+import io.kluis.newsletter.Subscription.Status;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
@@ -53,9 +54,9 @@ class NewsletterApi {
 
 	private final Newsletter newsletter;
 
-	private final AccountDirectory accounts;
+	private final AccountLookup accounts;
 
-	NewsletterApi(Newsletter newsletter, AccountDirectory accounts) {
+	NewsletterApi(Newsletter newsletter, AccountLookup accounts) {
 		this.newsletter = newsletter;
 		this.accounts = accounts;
 	}
@@ -63,7 +64,7 @@ class NewsletterApi {
 	@Operation(summary = "Your newsletter subscription: none, pending (confirmation mailed) or subscribed (CON-1)")
 	@GetMapping
 	NewsletterState state(Authentication authentication) {
-		return state(newsletter.standing(contact(authentication).account()));
+		return state(newsletter.standing(contact(authentication).id()));
 	}
 
 	@Operation(summary = "Sign up for the newsletter (CON-1): 202, a confirmation link is mailed to your account "
@@ -72,22 +73,22 @@ class NewsletterApi {
 	@PutMapping
 	ResponseEntity<NewsletterState> subscribe(@RequestBody(required = false) @Nullable SignUp body,
 			Authentication authentication, HttpServletRequest request) {
-		AccountContact contact = contact(authentication);
-		Optional<Subscription> standing = newsletter.standing(contact.account());
+		AccountDetails contact = contact(authentication);
+		Optional<Subscription> standing = newsletter.standing(contact.id());
 		if (standing.isPresent() && standing.get().status() == Status.CONFIRMED) {
 			return ResponseEntity.ok(state(standing));
 		}
-		newsletter.request(contact.email(), locale(body, contact), contact.account(), ConsentSource.API,
+		newsletter.request(contact.email(), locale(body, contact), contact.id(), ConsentSource.API,
 				request.getRemoteAddr());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/me/newsletter"))
-			.body(state(newsletter.standing(contact.account())));
+			.body(state(newsletter.standing(contact.id())));
 	}
 
 	@Operation(summary = "Unsubscribe (or cancel a pending sign-up) at once; 204, also when there was nothing to withdraw")
 	@DeleteMapping
 	ResponseEntity<Void> withdraw(Authentication authentication) {
-		newsletter.withdrawFor(contact(authentication).account(), ConsentSource.API);
+		newsletter.withdrawFor(contact(authentication).id(), ConsentSource.API);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -109,16 +110,16 @@ class NewsletterApi {
 				confirmed ? null : s.lapsesAt(), newsletter.policyVersion(s).orElse(null), s.locale().getLanguage());
 	}
 
-	private static Locale locale(@Nullable SignUp body, AccountContact contact) {
-		String language = body == null || body.language() == null ? contact.locale().getLanguage() : body.language();
+	private static Locale locale(@Nullable SignUp body, AccountDetails contact) {
+		String language = body == null || body.language() == null ? contact.language().getLanguage() : body.language();
 		if (body != null && body.language() != null && !"nl".equals(language) && !"en".equals(language)) {
 			throw new InvalidInputException("language", "language must be nl or en");
 		}
 		return Locale.forLanguageTag(NewsletterController.language(language));
 	}
 
-	private AccountContact contact(Authentication authentication) {
+	private AccountDetails contact(Authentication authentication) {
 		AccountId account = CurrentSubject.of(authentication).orElseThrow(() -> new NotFoundException("account"));
-		return accounts.contact(account).orElseThrow(() -> new NotFoundException("account"));
+		return accounts.find(account).orElseThrow(() -> new NotFoundException("account"));
 	}
 }

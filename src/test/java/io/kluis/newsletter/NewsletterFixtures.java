@@ -1,5 +1,6 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
+import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.time.Duration;

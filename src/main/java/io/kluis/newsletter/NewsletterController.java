@@ -1,7 +1,8 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
-import io.kluis.privacy.spi.AccountContact;
-import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.identity.AccountDetails;
+import io.kluis.identity.AccountLookup;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,19 +28,19 @@ class NewsletterController {
 
 	private final Newsletter newsletter;
 
-	private final AccountDirectory accounts;
+	private final AccountLookup accounts;
 
-	NewsletterController(Newsletter newsletter, AccountDirectory accounts) {
+	NewsletterController(Newsletter newsletter, AccountLookup accounts) {
 		this.newsletter = newsletter;
 		this.accounts = accounts;
 	}
 
 	@GetMapping("/newsletter")
 	String form(@Nullable Authentication authentication, Model model, Locale locale) {
-		Optional<AccountContact> contact = CurrentSubject.of(authentication).flatMap(accounts::contact);
+		Optional<AccountDetails> contact = CurrentSubject.of(authentication).flatMap(accounts::find);
 		model.addAttribute("email", contact.map(c -> c.email().value()).orElse(""));
-		model.addAttribute("language", contact.map(c -> c.locale().getLanguage()).orElse(language(locale.getLanguage())));
-		return "privacy/consent/newsletter";
+		model.addAttribute("language", contact.map(c -> c.language().getLanguage()).orElse(language(locale.getLanguage())));
+		return "newsletter/newsletter";
 	}
 
 	@PostMapping("/newsletter")
@@ -51,12 +52,12 @@ class NewsletterController {
 			model.addAttribute("email", email.length() > 254 ? "" : email);
 			model.addAttribute("language", language(language));
 			model.addAttribute("invalidEmail", true);
-			return "privacy/consent/newsletter";
+			return "newsletter/newsletter";
 		}
 		EmailAddress address = EmailAddress.of(email);
 		// Linked to the account only when it is the logged-in person's own address.
 		AccountId account = CurrentSubject.of(authentication)
-			.filter(id -> accounts.contact(id).map(c -> c.email().equals(address)).orElse(false))
+			.filter(id -> accounts.find(id).map(c -> c.email().equals(address)).orElse(false))
 			.orElse(null);
 		try {
 			newsletter.request(address, Locale.forLanguageTag(language(language.isEmpty() ? locale.getLanguage() : language)),
@@ -68,9 +69,9 @@ class NewsletterController {
 			model.addAttribute("email", address.value());
 			model.addAttribute("language", language(language));
 			model.addAttribute("refused", refused.reason().code());
-			return "privacy/consent/newsletter";
+			return "newsletter/newsletter";
 		}
-		return "privacy/consent/newsletter-sent";
+		return "newsletter/newsletter-sent";
 	}
 
 	@GetMapping("/newsletter/confirm")
@@ -81,7 +82,7 @@ class NewsletterController {
 		}
 		model.addAttribute("token", token);
 		model.addAttribute("valid", valid);
-		return "privacy/consent/newsletter-confirm";
+		return "newsletter/newsletter-confirm";
 	}
 
 	@PostMapping("/newsletter/confirm")
@@ -92,7 +93,7 @@ class NewsletterController {
 			response.setStatus(404);
 		}
 		model.addAttribute("confirmed", confirmed);
-		return "privacy/consent/newsletter-confirmed";
+		return "newsletter/newsletter-confirmed";
 	}
 
 	@GetMapping("/newsletter/unsubscribe")
@@ -104,7 +105,7 @@ class NewsletterController {
 		model.addAttribute("token", token);
 		model.addAttribute("known", subscription.isPresent());
 		model.addAttribute("active", subscription.map(Subscription::isActive).orElse(false));
-		return "privacy/consent/newsletter-unsubscribe";
+		return "newsletter/newsletter-unsubscribe";
 	}
 
 	/** RFC 8058: {@code List-Unsubscribe=One-Click} in the body; the token is in the URL's query. */
@@ -115,7 +116,7 @@ class NewsletterController {
 			response.setStatus(404);
 		}
 		model.addAttribute("known", known);
-		return "privacy/consent/newsletter-unsubscribed";
+		return "newsletter/newsletter-unsubscribed";
 	}
 
 	static String language(@Nullable String language) {

@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import java.time.Instant;
 import java.util.UUID;

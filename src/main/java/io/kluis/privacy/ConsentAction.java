@@ -1,7 +1,7 @@
-package io.kluis.privacy.consent;
+package io.kluis.privacy;
 
 /** What a proof record proves. */
-enum ConsentAction {
+public enum ConsentAction {
 	/** A newsletter sign-up, before the address owner confirmed it. */
 	REQUESTED,
 	/** The address owner confirmed the sign-up from the mailed link: consent given (CON-1). */

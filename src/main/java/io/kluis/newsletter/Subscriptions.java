@@ -1,8 +1,8 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
-import io.kluis.privacy.consent.Subscription.Status;
+import io.kluis.newsletter.Subscription.Status;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.sql.ResultSet;
@@ -21,6 +21,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Subscriptions {
 
+	/**
+	 * The sealing and blind-index field of the address: the consent ledger's proofs use the same one
+	 * (stored data depends on it; never change it).
+	 */
+	static final String EMAIL_FIELD = "privacy.newsletter.email";
+
 	static final String UNSUBSCRIBE_FIELD = "privacy.newsletter.unsubscribe";
 
 	private final JdbcClient jdbc;
@@ -38,7 +44,7 @@ class Subscriptions {
 				+ "requested_at, lapses_at, confirmed_at, withdrawn_at, unsubscribe_sealed, unsubscribe_index) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(s.id(), s.account() == null ? null : s.account().value(),
-					cipher.seal(key, ConsentLedger.EMAIL_FIELD, s.email().value()).bytes(), emailIndex(s.email()),
+					cipher.seal(key, EMAIL_FIELD, s.email().value()).bytes(), emailIndex(s.email()),
 					s.locale().toLanguageTag(), s.status().name(), ts(s.requestedAt()), ts(s.lapsesAt()),
 					ts(s.confirmedAt()), ts(s.withdrawnAt()),
 					cipher.seal(key, UNSUBSCRIBE_FIELD, s.unsubscribeSecret()).bytes(), unsubscribeIndex(s.unsubscribeSecret()))
@@ -122,12 +128,32 @@ class Subscriptions {
 			.list();
 	}
 
+	/** Whether a subscription (any state) still exists under this id, which is also its data key's owner. */
+	boolean exists(UUID id) {
+		return jdbc.sql("select count(*) from privacy_newsletter_subscriptions where id = ?").param(id).query(Long.class)
+			.single() > 0;
+	}
+
+	/** The ids of every subscription of the subject, by account or email, without opening anything. */
+	List<UUID> idsOf(@Nullable AccountId account, @Nullable EmailAddress email) {
+		var found = new java.util.LinkedHashSet<UUID>();
+		if (account != null) {
+			found.addAll(jdbc.sql("select id from privacy_newsletter_subscriptions where account_id = ?")
+				.param(account.value()).query(UUID.class).list());
+		}
+		if (email != null) {
+			found.addAll(jdbc.sql("select id from privacy_newsletter_subscriptions where email_index = ?")
+				.param(emailIndex(email)).query(UUID.class).list());
+		}
+		return List.copyOf(found);
+	}
+
 	int delete(UUID id) {
 		return jdbc.sql("delete from privacy_newsletter_subscriptions where id = ?").param(id).update();
 	}
 
 	private byte[] emailIndex(EmailAddress email) {
-		return cipher.blindIndex(ConsentLedger.EMAIL_FIELD, email.canonical()).bytes();
+		return cipher.blindIndex(EMAIL_FIELD, email.canonical()).bytes();
 	}
 
 	private byte[] unsubscribeIndex(String secret) {
@@ -139,7 +165,7 @@ class Subscriptions {
 		var key = new AccountId(id);
 		UUID account = rs.getObject("account_id", UUID.class);
 		return new Subscription(id, account == null ? null : new AccountId(account),
-				EmailAddress.of(cipher.open(key, ConsentLedger.EMAIL_FIELD, Sealed.fromBytes(rs.getBytes("email_sealed")))),
+				EmailAddress.of(cipher.open(key, EMAIL_FIELD, Sealed.fromBytes(rs.getBytes("email_sealed")))),
 				Locale.forLanguageTag(rs.getString("locale")), Status.valueOf(rs.getString("status")),
 				instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("lapses_at")),
 				instant(rs.getTimestamp("confirmed_at")), instant(rs.getTimestamp("withdrawn_at")),

@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import io.kluis.shared.AccountId;
 import io.kluis.shared.Auditable;

@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,9 +17,13 @@ import io.kluis.audit.AuditQuery;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
+import io.kluis.newsletter.Subscription.Status;
 import io.kluis.notifications.Notifications;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentProofs;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.PolicyVersions;
-import io.kluis.privacy.consent.Subscription.Status;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -58,7 +62,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 	Subscriptions subscriptions;
 
 	@Autowired
-	ConsentLedger ledger;
+	ConsentProofs ledger;
 
 	@Autowired
 	PolicyVersions policy;
@@ -119,7 +123,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 		assertThat(subscriptions.find(pending.id()).orElseThrow().status()).isEqualTo(Status.CONFIRMED);
 		mvc.perform(post("/newsletter/confirm").with(csrf()).param("token", token)).andExpect(status().isNotFound());
 
-		List<ConsentRecord> proof = ledger.ofSubjectKey(pending.id());
+		List<ConsentRecord> proof = ledger.proofs(pending.id());
 		assertThat(proof).extracting(ConsentRecord::action).containsExactly(ConsentAction.REQUESTED, ConsentAction.CONFIRMED);
 		assertThat(proof).extracting(ConsentRecord::source).containsExactly(ConsentSource.WEB_FORM, ConsentSource.CONFIRMATION_LINK);
 		assertThat(proof).extracting(ConsentRecord::ip).containsExactly("192.0.2.44", "192.0.2.45");
@@ -150,7 +154,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 		mvc.perform(post(url.getPath() + "?" + url.getRawQuery()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
 		assertThat(subscriptions.find(subscriber.id()).orElseThrow().status()).isEqualTo(Status.WITHDRAWN);
-		ConsentRecord withdrawal = ledger.ofSubjectKey(subscriber.id()).get(2);
+		ConsentRecord withdrawal = ledger.proofs(subscriber.id()).get(2);
 		assertThat(withdrawal.action()).isEqualTo(ConsentAction.WITHDRAWN);
 		assertThat(withdrawal.source()).isEqualTo(ConsentSource.UNSUBSCRIBE_LINK);
 		assertThat(withdrawal.policyVersion()).isEqualTo(policy.current());
@@ -158,7 +162,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 		// Again: still fine (idempotent), and no second withdrawal record.
 		mvc.perform(post(url.getPath() + "?" + url.getRawQuery()).content("List-Unsubscribe=One-Click")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)).andExpect(status().isOk());
-		assertThat(ledger.ofSubjectKey(subscriber.id())).hasSize(3);
+		assertThat(ledger.proofs(subscriber.id())).hasSize(3);
 
 		sendIssue("Nieuws 2", "News 2");
 		assertThat(Mailbox.to(email)).hasSize(2);
@@ -195,8 +199,8 @@ class NewsletterIntegrationTests extends WithMailbox {
 			.andExpect(status().is3xxRedirection());
 		Subscription pending = subscriptions.findActive(customer.id()).orElseThrow();
 		assertThat(pending.status()).isEqualTo(Status.PENDING);
-		assertThat(ledger.ofSubjectKey(pending.id()).get(0).source()).isEqualTo(ConsentSource.PANEL);
-		assertThat(ledger.ofSubjectKey(pending.id()).get(0).account()).isEqualTo(customer.id());
+		assertThat(ledger.proofs(pending.id()).get(0).source()).isEqualTo(ConsentSource.PANEL);
+		assertThat(ledger.proofs(pending.id()).get(0).account()).isEqualTo(customer.id());
 
 		notifications.flush();
 		String token = Mailbox.token(Mailbox.awaitMail(customer.email(), 2), "/newsletter/confirm");
@@ -206,7 +210,7 @@ class NewsletterIntegrationTests extends WithMailbox {
 		mvc.perform(post("/panel/newsletter/withdraw").with(csrf()).with(authentication(as)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(subscriptions.findActive(customer.id())).isEmpty();
-		assertThat(ledger.ofSubjectKey(pending.id())).extracting(ConsentRecord::action)
+		assertThat(ledger.proofs(pending.id())).extracting(ConsentRecord::action)
 			.containsExactly(ConsentAction.REQUESTED, ConsentAction.CONFIRMED, ConsentAction.WITHDRAWN);
 	}
 

@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 /**
  * An account holder who restricted processing (RIG-4) or objected to direct marketing (RIG-6)

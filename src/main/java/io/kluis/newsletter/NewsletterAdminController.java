@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import io.kluis.shared.AccountId;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +28,7 @@ class NewsletterAdminController {
 	@GetMapping("/admin/newsletter")
 	public String page(Model model) {
 		model.addAttribute("issues", sending.recent(20));
-		return "privacy/consent/admin-newsletter";
+		return "newsletter/admin-newsletter";
 	}
 
 	@PostMapping("/admin/newsletter")
@@ -40,7 +40,7 @@ class NewsletterAdminController {
 			model.addAttribute("issues", sending.recent(20));
 			model.addAttribute("draft", content);
 			model.addAttribute("invalid", true);
-			return "privacy/consent/admin-newsletter";
+			return "newsletter/admin-newsletter";
 		}
 		AccountId admin = CurrentSubject.of(authentication).orElseThrow();
 		var issue = sending.send(admin, content);

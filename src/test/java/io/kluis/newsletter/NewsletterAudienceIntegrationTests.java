@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -98,7 +98,7 @@ class NewsletterAudienceIntegrationTests extends WithMailbox {
 			assertThat(Mailbox.to(excluded)).extracting(m -> m.getSubject()).doesNotContain("News of the week");
 		}
 		assertThat(Mailbox.to(unconfirmed)).hasSize(before);
-		assertThat(jdbc.sql("select category from notifications_outbox where template = 'privacy/newsletter-issue' "
+		assertThat(jdbc.sql("select category from notifications_outbox where template = 'newsletter/issue' "
 				+ "and subject_id = ?").param(customer.id().value()).query(String.class).list()).containsExactly("MARKETING");
 
 		var issue = jdbc.sql("select recipients, skipped from privacy_newsletter_issues where sent_by = ?")

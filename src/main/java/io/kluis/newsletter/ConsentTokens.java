@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import io.kluis.crypto.PersonalDataCipher;
 import java.security.SecureRandom;

@@ -1,7 +1,8 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
-import io.kluis.privacy.spi.AccountContact;
-import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.identity.AccountDetails;
+import io.kluis.identity.AccountLookup;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -23,30 +24,30 @@ class PanelNewsletterController {
 
 	private final Newsletter newsletter;
 
-	private final AccountDirectory accounts;
+	private final AccountLookup accounts;
 
-	PanelNewsletterController(Newsletter newsletter, AccountDirectory accounts) {
+	PanelNewsletterController(Newsletter newsletter, AccountLookup accounts) {
 		this.newsletter = newsletter;
 		this.accounts = accounts;
 	}
 
 	@GetMapping("/panel/newsletter")
 	String page(@RequestParam(required = false) @Nullable String refused, Authentication authentication, Model model) {
-		AccountContact contact = contact(authentication);
+		AccountDetails contact = contact(authentication);
 		model.addAttribute("refused", reason(refused));
-		model.addAttribute("subscription", newsletter.current(contact.account()).orElse(null));
+		model.addAttribute("subscription", newsletter.current(contact.id()).orElse(null));
 		model.addAttribute("email", contact.email().value());
-		model.addAttribute("language", NewsletterController.language(contact.locale().getLanguage()));
-		return "privacy/consent/panel-newsletter";
+		model.addAttribute("language", NewsletterController.language(contact.language().getLanguage()));
+		return "newsletter/panel-newsletter";
 	}
 
 	@PostMapping("/panel/newsletter")
 	String subscribe(@RequestParam(defaultValue = "") String language, Authentication authentication,
 			HttpServletRequest request) {
-		AccountContact contact = contact(authentication);
+		AccountDetails contact = contact(authentication);
 		try {
 			newsletter.request(contact.email(), Locale.forLanguageTag(NewsletterController.language(language)),
-					contact.account(), ConsentSource.PANEL, request.getRemoteAddr());
+					contact.id(), ConsentSource.PANEL, request.getRemoteAddr());
 		}
 		catch (SubscriptionRefused e) {
 			return "redirect:/panel/newsletter?refused=" + e.reason().code();
@@ -72,9 +73,9 @@ class PanelNewsletterController {
 		return "redirect:/panel/newsletter?withdrawn";
 	}
 
-	private AccountContact contact(Authentication authentication) {
+	private AccountDetails contact(Authentication authentication) {
 		return CurrentSubject.of(authentication)
-			.flatMap(accounts::contact)
+			.flatMap(accounts::find)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
 	}
 }

@@ -1,18 +1,20 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
+import io.kluis.identity.AccountLookup;
+import io.kluis.newsletter.NewsletterConsentChanged.Step;
+import io.kluis.newsletter.Subscription.Status;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.Notifications;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentProofs;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.SubjectRestrictions;
-import io.kluis.privacy.consent.NewsletterConsentChanged.Step;
-import io.kluis.privacy.consent.Subscription.Status;
-import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Signing up for, confirming and leaving the newsletter (CON-1). Consent is only ever given by the
  * address owner clicking the mailed confirmation link (double opt-in); nothing else (registration,
- * an order) creates a subscription. Every step appends a proof to the {@link ConsentLedger}; steps
+ * an order) creates a subscription. Every step appends a proof to privacy's {@link ConsentProofs}; steps
  * of an account holder are audited too ({@link NewsletterConsentChanged}). An account holder who
  * restricted processing or objected to direct marketing cannot sign up ({@link SubscriptionRefused}).
  */
@@ -42,11 +44,11 @@ class Newsletter {
 
 	private final ConsentTokens tokens;
 
-	private final ConsentLedger ledger;
+	private final ConsentProofs ledger;
 
 	private final Notifications notifications;
 
-	private final AccountDirectory accounts;
+	private final AccountLookup accounts;
 
 	private final SubjectRestrictions restrictions;
 
@@ -54,8 +56,8 @@ class Newsletter {
 
 	private final Clock clock;
 
-	Newsletter(Subscriptions subscriptions, ConsentTokens tokens, ConsentLedger ledger, Notifications notifications,
-			AccountDirectory accounts, SubjectRestrictions restrictions, ApplicationEventPublisher events, Clock clock) {
+	Newsletter(Subscriptions subscriptions, ConsentTokens tokens, ConsentProofs ledger, Notifications notifications,
+			AccountLookup accounts, SubjectRestrictions restrictions, ApplicationEventPublisher events, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.tokens = tokens;
 		this.ledger = ledger;
@@ -94,12 +96,11 @@ class Newsletter {
 			subscriptions.insert(created);
 			return created;
 		});
-		ledger.append(subscription.id(), account, email, ConsentRecord.NEWSLETTER, ConsentAction.REQUESTED, null,
-				source, ip);
+		ledger.record(subscription.id(), account, email, ConsentProofs.NEWSLETTER, ConsentAction.REQUESTED, source, ip);
 		String token = tokens.issue(ConsentTokens.CONFIRM, subscription.id(), CONFIRMATION_VALIDITY);
 		notifications.send(Mail.to(email)
 			.locale(locale)
-			.template("privacy/newsletter-confirm")
+			.template("newsletter/confirm")
 			.subject(new AccountId(subscription.id()))
 			.with("confirmLink", notifications.link("/newsletter/confirm?token=" + token))
 			.build());
@@ -130,8 +131,8 @@ class Newsletter {
 			.map(s -> {
 				Subscription confirmed = s.confirm(now, accounts.findByEmail(s.email()).orElse(null));
 				subscriptions.update(confirmed);
-				ledger.append(s.id(), confirmed.account(), s.email(), ConsentRecord.NEWSLETTER, ConsentAction.CONFIRMED,
-						null, ConsentSource.CONFIRMATION_LINK, ip);
+				ledger.record(s.id(), confirmed.account(), s.email(), ConsentProofs.NEWSLETTER, ConsentAction.CONFIRMED,
+						ConsentSource.CONFIRMATION_LINK, ip);
 				audit(confirmed.account(), Step.CONFIRMED, s, ConsentSource.CONFIRMATION_LINK);
 				log.info("event=privacy.newsletter.confirmed subscription={}", s.id());
 				return confirmed;
@@ -164,14 +165,13 @@ class Newsletter {
 
 	/** The policy version the subscription's latest proof was recorded under. */
 	Optional<String> policyVersion(Subscription subscription) {
-		List<ConsentRecord> proof = ledger.ofSubjectKey(subscription.id());
-		return proof.isEmpty() ? Optional.empty() : Optional.of(proof.get(proof.size() - 1).policyVersion());
+		return ledger.policyVersion(subscription.id());
 	}
 
 	/** The account holder's current subscription (pending or confirmed), by account or by its email. */
 	public Optional<Subscription> current(AccountId account) {
 		return subscriptions.findActive(account)
-			.or(() -> accounts.contact(account).flatMap(c -> subscriptions.findActive(c.email())));
+			.or(() -> accounts.find(account).flatMap(a -> subscriptions.findActive(a.email())));
 	}
 
 	/** The account holder withdraws (panel, API); also a subscription made by address alone is theirs to end. */
@@ -191,8 +191,8 @@ class Newsletter {
 	private void withdraw(Subscription subscription, ConsentSource source, @Nullable AccountId by) {
 		Subscription withdrawn = subscription.withdraw(now());
 		subscriptions.update(withdrawn);
-		ledger.append(subscription.id(), subscription.account() != null ? subscription.account() : by,
-				subscription.email(), ConsentRecord.NEWSLETTER, ConsentAction.WITHDRAWN, null, source, null);
+		ledger.record(subscription.id(), subscription.account() != null ? subscription.account() : by,
+				subscription.email(), ConsentProofs.NEWSLETTER, ConsentAction.WITHDRAWN, source, null);
 		audit(by, Step.WITHDRAWN, subscription, source);
 		log.info("event=privacy.newsletter.withdrawn subscription={} source={}", subscription.id(), source.code());
 	}

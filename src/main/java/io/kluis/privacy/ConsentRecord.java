@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.privacy;
 
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  * subject's records: the subscription id for the newsletter, the random consent id of the
  * {@code kluis_consent} cookie for cookie choices. {@link #toString()} shows neither email nor IP.
  */
-record ConsentRecord(UUID id, UUID subjectKey, @Nullable AccountId account, @Nullable EmailAddress email,
+public record ConsentRecord(UUID id, UUID subjectKey, @Nullable AccountId account, @Nullable EmailAddress email,
 		String purpose, ConsentAction action, @Nullable String choice, Instant occurredAt, ConsentSource source,
 		String policyVersion, @Nullable String ip) {
 
-	static final String NEWSLETTER = "newsletter";
+	public static final String NEWSLETTER = ConsentProofs.NEWSLETTER;
 
-	static final String COOKIES = "cookies";
+	public static final String COOKIES = "cookies";
 
 	@Override
 	public String toString() {

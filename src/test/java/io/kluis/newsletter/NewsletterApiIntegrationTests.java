@@ -1,4 +1,4 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,9 +17,13 @@ import io.kluis.audit.AuditTrail;
 import io.kluis.identity.TestAccounts;
 import io.kluis.identity.account.AppPasswordScope;
 import io.kluis.identity.account.AppPasswords;
+import io.kluis.newsletter.Subscription.Status;
 import io.kluis.notifications.Notifications;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentProofs;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.PolicyVersions;
-import io.kluis.privacy.consent.Subscription.Status;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,7 +66,7 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 	Subscriptions subscriptions;
 
 	@Autowired
-	ConsentLedger ledger;
+	ConsentProofs ledger;
 
 	@Autowired
 	PolicyVersions policy;
@@ -103,7 +107,7 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 		assertThat(pending.get("confirmBefore").isNull()).isFalse();
 		Subscription subscription = subscriptions.findActive(customer.id()).orElseThrow();
 		assertThat(subscription.status()).isEqualTo(Status.PENDING);
-		assertThat(ledger.ofSubjectKey(subscription.id())).singleElement()
+		assertThat(ledger.proofs(subscription.id())).singleElement()
 			.satisfies(r -> assertThat(r.source()).isEqualTo(ConsentSource.API));
 
 		notifications.flush();
@@ -122,12 +126,12 @@ class NewsletterApiIntegrationTests extends WithMailbox {
 
 		assertThat(send(delete(PATH)).getStatus()).isEqualTo(204);
 		assertThat(json(send(get(PATH))).get("state").asString()).isEqualTo("none");
-		assertThat(ledger.ofSubjectKey(subscription.id())).extracting(ConsentRecord::action, ConsentRecord::source)
+		assertThat(ledger.proofs(subscription.id())).extracting(ConsentRecord::action, ConsentRecord::source)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(ConsentAction.REQUESTED, ConsentSource.API),
 					org.assertj.core.groups.Tuple.tuple(ConsentAction.CONFIRMED, ConsentSource.CONFIRMATION_LINK),
 					org.assertj.core.groups.Tuple.tuple(ConsentAction.WITHDRAWN, ConsentSource.API));
 		assertThat(send(delete(PATH)).getStatus()).as("nothing left to withdraw: still 204").isEqualTo(204);
-		assertThat(ledger.ofSubjectKey(subscription.id())).hasSize(3);
+		assertThat(ledger.proofs(subscription.id())).hasSize(3);
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(newsletterAudit())
 			.extracting(AuditEntry::code)

@@ -1,10 +1,11 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
 import io.kluis.crypto.PersonalDataCipher;
+import io.kluis.privacy.ConsentProofs;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -19,15 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The consent ledger as a personal-data holder: it declares exactly the categories it added to the
- * register, exports a subscriber's history, erases it completely (crypto-shredding the
- * subscription's key), and expires data by the register's retention rules.
+ * The newsletter and the consent ledger as personal-data holders, together: the newsletter declares
+ * exactly the register category held by it, the two export a subscriber's subscription and history,
+ * erase it completely in either order (crypto-shredding the subscription's key once both are done),
+ * and expire data by the register's retention rules.
  */
 @KluisIntegrationTest
-class ConsentRecordsHolderIntegrationTests extends WithMailbox {
+class NewsletterDataHolderIntegrationTests extends WithMailbox {
 
 	@Autowired
-	ConsentRecordsHolder holder;
+	NewsletterDataHolder holder;
 
 	@Autowired
 	ProcessingRegister register;
@@ -45,27 +47,28 @@ class ConsentRecordsHolderIntegrationTests extends WithMailbox {
 	ConsentTokens tokens;
 
 	@Autowired
-	ConsentLedger ledger;
+	ConsentProofs ledger;
 
 	@Autowired
 	PersonalDataCipher cipher;
+
+	PersonalDataHolder consent() {
+		return holders.stream().filter(h -> h.id().equals("privacy.consent")).findFirst().orElseThrow();
+	}
 
 	NewsletterFixtures fixtures() {
 		return new NewsletterFixtures(newsletter, subscriptions, tokens);
 	}
 
 	@Test
-	@DisplayName("PUR-3: the consent ledger holds exactly the register categories held by privacy that no other privacy "
-			+ "holder holds, each with a retention rule")
+	@DisplayName("PUR-3: the newsletter holds exactly the register categories held by it, each with a retention rule")
 	void declaresExactlyItsRegisterCategories() {
-		var heldByOthers = holders.stream().filter(h -> h != holder && h.module().equals("privacy"))
-			.flatMap(h -> h.categories().stream()).collect(Collectors.toSet());
 		assertThat(holder.categories()).isEqualTo(register.categories()
 			.stream()
-			.filter(c -> c.heldBy().equals("privacy"))
+			.filter(c -> c.heldBy().equals("newsletter"))
 			.map(ProcessingRegister.Category::id)
-			.filter(id -> !heldByOthers.contains(id))
 			.collect(Collectors.toSet()));
+		assertThat(holder.id()).as("closure steps are keyed by it").isEqualTo("newsletter");
 		assertThat(holder.categories()).allSatisfy(c -> assertThat(register.retentionFor(c)).isNotEmpty());
 	}
 
@@ -74,7 +77,9 @@ class ConsentRecordsHolderIntegrationTests extends WithMailbox {
 	void exportsTheHistory() {
 		String email = NewsletterFixtures.uniqueEmail("export");
 		fixtures().withdrawn(email);
-		var export = holder.export(new DataSubject(null, EmailAddress.of(email)));
+		var subject = new DataSubject(null, EmailAddress.of(email));
+		var export = new java.util.ArrayList<>(holder.export(subject));
+		export.addAll(consent().export(subject));
 		assertThat(export).extracting(ExportedCategory::category)
 			.containsExactly("newsletter-subscription", "consent-records", "visit-id");
 		assertThat(export.get(0).records()).singleElement().satisfies(r -> {
@@ -91,13 +96,31 @@ class ConsentRecordsHolderIntegrationTests extends WithMailbox {
 	void erasureRemovesEverything() {
 		String email = NewsletterFixtures.uniqueEmail("erase");
 		Subscription subscription = fixtures().confirmed(email, null);
-		var erased = holder.erase(new DataSubject(null, EmailAddress.of(email)));
-		assertThat(erased.removed()).containsEntry("newsletter-subscription", 1).containsEntry("consent-records", 2);
+		var subject = new DataSubject(null, EmailAddress.of(email));
+		var erasedProofs = consent().erase(subject);
+		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).as("the subscription still needs the key").isFalse();
+		var erased = holder.erase(subject);
+		assertThat(erased.removed()).containsEntry("newsletter-subscription", 1);
+		assertThat(erasedProofs.removed()).containsEntry("consent-records", 2);
 		assertThat(erased.kept()).isEmpty();
 		assertThat(subscriptions.find(subscription.id())).isEmpty();
-		assertThat(ledger.ofSubjectKey(subscription.id())).isEmpty();
+		assertThat(ledger.proofs(subscription.id())).isEmpty();
 		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).isTrue();
-		assertThat(holder.erase(new DataSubject(null, EmailAddress.of(email))).removed()).containsEntry("consent-records", 0);
+		assertThat(consent().erase(subject).removed()).containsEntry("consent-records", 0);
+		assertThat(holder.erase(subject).removed()).as("idempotent").containsEntry("newsletter-subscription", 0);
+	}
+
+	@Test
+	@DisplayName("RIG-3: erasure in the other order also removes everything and destroys the key")
+	void erasureInTheOtherOrderRemovesEverything() {
+		String email = NewsletterFixtures.uniqueEmail("erase-other");
+		Subscription subscription = fixtures().confirmed(email, null);
+		var subject = new DataSubject(null, EmailAddress.of(email));
+		assertThat(holder.erase(subject).removed()).containsEntry("newsletter-subscription", 1);
+		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).as("the proofs still need the key").isFalse();
+		assertThat(consent().erase(subject).removed()).containsEntry("consent-records", 2);
+		assertThat(ledger.proofs(subscription.id())).isEmpty();
+		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).isTrue();
 	}
 
 	@Test
@@ -112,19 +135,19 @@ class ConsentRecordsHolderIntegrationTests extends WithMailbox {
 		assertThat(holder.applyRetention("newsletter-subscription", justAfter, true)).isGreaterThanOrEqualTo(1);
 		holder.applyRetention("newsletter-subscription", justAfter, false);
 		assertThat(subscriptions.find(subscription.id())).isEmpty();
-		assertThat(ledger.ofSubjectKey(subscription.id())).hasSize(3);
+		assertThat(ledger.proofs(subscription.id())).hasSize(3);
 		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).as("the proofs still need the key").isFalse();
 
 		// The engine passes now minus the rule's period (P1Y) as the cutoff: a cutoff before the withdrawal is "not yet"...
-		holder.applyRetention("consent-records", withdrawnAt.minusSeconds(1), false);
-		assertThat(ledger.ofSubjectKey(subscription.id())).hasSize(3);
+		consent().applyRetention("consent-records", withdrawnAt.minusSeconds(1), false);
+		assertThat(ledger.proofs(subscription.id())).hasSize(3);
 		// ...once the year has passed, the proofs and the key go.
 		Instant yearLater = withdrawnAt.plusSeconds(1); // = a year and a second after the withdrawal, minus P1Y
-		int predicted = holder.applyRetention("consent-records", yearLater, true);
+		int predicted = consent().applyRetention("consent-records", yearLater, true);
 		assertThat(predicted).isGreaterThanOrEqualTo(3);
-		assertThat(ledger.ofSubjectKey(subscription.id())).hasSize(3);
-		holder.applyRetention("consent-records", yearLater, false);
-		assertThat(ledger.ofSubjectKey(subscription.id())).isEmpty();
+		assertThat(ledger.proofs(subscription.id())).hasSize(3);
+		consent().applyRetention("consent-records", yearLater, false);
+		assertThat(ledger.proofs(subscription.id())).isEmpty();
 		assertThat(cipher.isDestroyed(new AccountId(subscription.id()))).isTrue();
 	}
 

@@ -1,11 +1,11 @@
-package io.kluis.privacy.consent;
+package io.kluis.newsletter;
 
 import io.kluis.crypto.PersonalDataCipher;
+import io.kluis.identity.AccountLookup;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.MailCategory;
 import io.kluis.notifications.Notifications;
 import io.kluis.privacy.SubjectRestrictions;
-import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class SendingNewsletters {
 
 	private final SubjectRestrictions restrictions;
 
-	private final AccountDirectory accounts;
+	private final AccountLookup accounts;
 
 	private final Notifications notifications;
 
@@ -54,7 +54,7 @@ class SendingNewsletters {
 
 	private final Clock clock;
 
-	SendingNewsletters(Subscriptions subscriptions, SubjectRestrictions restrictions, AccountDirectory accounts,
+	SendingNewsletters(Subscriptions subscriptions, SubjectRestrictions restrictions, AccountLookup accounts,
 			Notifications notifications, JdbcClient jdbc, PersonalDataCipher cipher, ApplicationEventPublisher events,
 			Clock clock) {
 		this.cipher = cipher;
@@ -131,7 +131,7 @@ class SendingNewsletters {
 		String unsubscribe = unsubscribeLink(subscriber);
 		notifications.send(Mail.to(subscriber.email())
 			.locale(subscriber.locale())
-			.template("privacy/newsletter-issue")
+			.template("newsletter/issue")
 			.category(MailCategory.MARKETING)
 			.subject(keyOwner)
 			.with("title", content.subject(subscriber.locale()))

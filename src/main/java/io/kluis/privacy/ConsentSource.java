@@ -1,7 +1,7 @@
-package io.kluis.privacy.consent;
+package io.kluis.privacy;
 
 /** Where a consent or withdrawal came from, as stored in the proof record. */
-enum ConsentSource {
+public enum ConsentSource {
 
 	WEB_FORM("web-form"), PANEL("panel"), API("api"), CONFIRMATION_LINK("confirmation-link"),
 	UNSUBSCRIBE_LINK("unsubscribe-link"), COOKIE_BANNER("cookie-banner"), COOKIE_SETTINGS("cookie-settings"),
@@ -13,11 +13,11 @@ enum ConsentSource {
 		this.code = code;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 
-	static ConsentSource ofCode(String code) {
+	public static ConsentSource ofCode(String code) {
 		for (ConsentSource source : values()) {
 			if (source.code.equals(code)) {
 				return source;
