@@ -1,7 +1,5 @@
 package io.kluis.privacy.consent;
 
-import io.kluis.privacy.ConsentAction;
-import io.kluis.privacy.ConsentRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
 import io.kluis.privacy.policy.PolicyAnnouncements;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersion;

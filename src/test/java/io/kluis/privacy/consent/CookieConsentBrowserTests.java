@@ -1,13 +1,13 @@
 package io.kluis.privacy.consent;
 
-import io.kluis.privacy.ConsentAction;
-import io.kluis.privacy.ConsentRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.TestServer;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
 import io.kluis.privacy.policy.PolicyAnnouncements;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersion;

@@ -1,8 +1,5 @@
 package io.kluis.privacy.consent;
 
-import io.kluis.privacy.ConsentAction;
-import io.kluis.privacy.ConsentRecord;
-import io.kluis.privacy.ConsentSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -15,6 +12,9 @@ import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.CookieConsent;
 import io.kluis.privacy.PolicyVersions;
 import io.kluis.privacy.register.ProcessingRegister;
