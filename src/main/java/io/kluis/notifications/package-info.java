@@ -50,6 +50,12 @@
  * {@code prod} profile refuses to start that way. Failed attempts are retried with backoff
  * ({@code kluis.notifications.backoff}), and marked FAILED after {@code max-attempts}. Logs carry
  * mail ids, template names and error codes, never addresses or contents.
+ *
+ * <h2>Dependencies and tables</h2>
+ * Depends only on {@code shared} and {@code crypto}. Owns the tables {@code notifications_*}; its
+ * personal data (the register's {@code sent-mail}) is exported, erased and expired by its own
+ * {@link io.kluis.shared.personaldata.PersonalDataHolder} (holder id {@code notifications}) in
+ * {@code notifications.internal}.
  */
 @NullMarked
 package io.kluis.notifications;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.privacy.register.ProcessingRegister;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

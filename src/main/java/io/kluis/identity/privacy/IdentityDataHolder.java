@@ -11,11 +11,11 @@ import static io.kluis.identity.privacy.IdentityCategories.UNVERIFIED_REGISTRATI
 import io.kluis.identity.account.AccountSessions;
 import io.kluis.identity.account.Accounts;
 import io.kluis.identity.account.CredentialsWithdrawn;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

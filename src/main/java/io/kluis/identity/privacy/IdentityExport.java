@@ -15,7 +15,7 @@ import io.kluis.identity.account.AppPasswords;
 import io.kluis.identity.account.MultiFactor;
 import io.kluis.identity.account.OneTimeTokens;
 import io.kluis.identity.account.TokenPurpose;
-import io.kluis.privacy.spi.ExportedCategory;
+import io.kluis.shared.personaldata.ExportedCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,10 @@ package io.kluis.privacy.consent;
 import io.kluis.crypto.BlindIndex;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentProofs;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.PolicyVersions;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
@@ -10,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +32,13 @@ import org.springframework.stereotype.Repository;
  * {@code /privacy/versions} lists it), so the text the person agreed to can always be shown.
  */
 @Repository
-class ConsentLedger {
+class ConsentLedger implements ConsentProofs {
 
+	/** The sealing and blind-index field of email addresses; the newsletter's subscriptions use the same one. */
 	static final String EMAIL_FIELD = "privacy.newsletter.email";
+
+	/** An unconfirmed newsletter sign-up counts as ended this long after the request (the confirmation link's validity). */
+	static final Duration NEWSLETTER_CONFIRMATION_VALIDITY = Duration.ofDays(7);
 
 	static final String IP_FIELD = "privacy.consent.ip";
 
@@ -68,6 +78,28 @@ class ConsentLedger {
 		return record;
 	}
 
+	@Override
+	public void record(UUID subjectKey, @Nullable AccountId account, @Nullable EmailAddress email, String purpose,
+			ConsentAction action, ConsentSource source, @Nullable String ip) {
+		append(subjectKey, account, email, purpose, action, null, source, ip);
+	}
+
+	@Override
+	public List<ConsentRecord> proofs(UUID subjectKey) {
+		return ofSubjectKey(subjectKey);
+	}
+
+	@Override
+	public Optional<String> policyVersion(UUID subjectKey) {
+		List<ConsentRecord> proof = ofSubjectKey(subjectKey);
+		return proof.isEmpty() ? Optional.empty() : Optional.of(proof.get(proof.size() - 1).policyVersion());
+	}
+
+	@Override
+	public boolean hasProof(UUID subjectKey) {
+		return hasRecords(subjectKey);
+	}
+
 	BlindIndex emailIndex(EmailAddress email) {
 		return cipher.blindIndex(EMAIL_FIELD, email.canonical());
 	}
@@ -80,7 +112,8 @@ class ConsentLedger {
 	}
 
 	/** Every record about the subject: by account id, or by the email's blind index. */
-	List<ConsentRecord> about(@Nullable AccountId account, @Nullable EmailAddress email) {
+	@Override
+	public List<ConsentRecord> about(@Nullable AccountId account, @Nullable EmailAddress email) {
 		var where = subjectCondition(account, email);
 		return jdbc.sql("select * from privacy_consent_records where " + where.sql() + " order by occurred_at, id")
 			.params(where.params())
@@ -137,7 +170,7 @@ class ConsentLedger {
 				+ "  and c.action in ('CONFIRMED', 'WITHDRAWN')) "
 				+ "  and not exists (select 1 from privacy_consent_records q where q.subject_key = r.subject_key "
 				+ "  and q.action = 'REQUESTED' and q.occurred_at >= ?)))")
-			.params(at, Timestamp.from(cutoff.minus(Newsletter.CONFIRMATION_VALIDITY)))
+			.params(at, Timestamp.from(cutoff.minus(NEWSLETTER_CONFIRMATION_VALIDITY)))
 			.query(UUID.class)
 			.list();
 	}

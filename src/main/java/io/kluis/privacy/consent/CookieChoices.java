@@ -1,5 +1,8 @@
 package io.kluis.privacy.consent;
 
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
 import io.kluis.shared.AccountId;
 import jakarta.servlet.http.HttpServletRequest;

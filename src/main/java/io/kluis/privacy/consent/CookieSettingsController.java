@@ -1,5 +1,6 @@
 package io.kluis.privacy.consent;
 
+import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,8 @@
 /**
- * The consent ledger: the newsletter with double opt-in and one-click unsubscribe (CON-1, CON-3),
- * cookie choices by category with the enforcement point for non-technical cookies (CON-2), and the
- * append-only proof of every consent and withdrawal with the policy version in force. The
- * newsletter's public pages and its RFC 8058 CSRF exemption are declared in {@code NewsletterWeb},
- * which moves with the newsletter.
+ * The consent ledger: the append-only proof of every consent and withdrawal with the policy version
+ * in force (offered to other modules as {@link io.kluis.privacy.ConsentProofs}; the newsletter module
+ * is its first consumer), and cookie choices by category with the enforcement point for
+ * non-technical cookies (CON-2).
  */
 @NullMarked
 package io.kluis.privacy.consent;

@@ -2,11 +2,11 @@ package io.kluis.privacy.disclosures;
 
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.privacy.register.ProcessingRegister;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.kluis.privacy.requests;
 
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
 import java.util.Locale;
 
 /**

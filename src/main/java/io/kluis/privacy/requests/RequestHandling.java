@@ -1,9 +1,9 @@
 package io.kluis.privacy.requests;
 
 import io.kluis.audit.AuditTrail;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
 import java.time.Clock;

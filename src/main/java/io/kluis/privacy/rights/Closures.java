@@ -1,7 +1,7 @@
 package io.kluis.privacy.rights;
 
-import io.kluis.privacy.spi.Erased;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.Erased;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

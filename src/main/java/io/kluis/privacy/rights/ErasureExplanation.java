@@ -3,7 +3,7 @@ package io.kluis.privacy.rights;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.RetentionRule;
 import io.kluis.privacy.register.RetentionTrigger;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

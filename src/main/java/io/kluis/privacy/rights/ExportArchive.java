@@ -1,9 +1,9 @@
 package io.kluis.privacy.rights;
 
 import io.kluis.privacy.register.ProcessingRegister;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.ExportedFile;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.ExportedFile;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.kluis.privacy.rights;
 
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

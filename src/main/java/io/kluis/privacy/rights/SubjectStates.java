@@ -1,9 +1,9 @@
 package io.kluis.privacy.rights;
 
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.PersonalDataHolder;
 import io.kluis.privacy.rights.SubjectStateChanged.Change;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

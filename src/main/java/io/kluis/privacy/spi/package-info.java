@@ -1,7 +1,8 @@
 /**
- * What every module that holds personal data implements, so the privacy engine can export, erase,
- * restrict and expire a data subject's data without knowing the module (ARCHITECTURE "privacy").
- * The only package of {@code privacy} besides its root that other modules may use.
+ * What the privacy engine needs from the module above it: {@link io.kluis.privacy.spi.AccountDirectory}
+ * (contacts, lookup by email, re-authentication), implemented by identity, which privacy cannot import.
+ * The personal-data SPI every module implements is in {@code io.kluis.shared.personaldata}. The
+ * only package of {@code privacy} besides its root that other modules may use.
  */
 @NullMarked
 @NamedInterface("spi")

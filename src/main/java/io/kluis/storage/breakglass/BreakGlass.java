@@ -1,10 +1,10 @@
 package io.kluis.storage.breakglass;
 
 import io.kluis.crypto.PersonalDataCipher;
+import io.kluis.identity.AccountDetails;
+import io.kluis.identity.AccountLookup;
 import io.kluis.notifications.Mail;
 import io.kluis.notifications.Notifications;
-import io.kluis.privacy.spi.AccountContact;
-import io.kluis.privacy.spi.AccountDirectory;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.ConflictException;
 import io.kluis.shared.web.InvalidInputException;
@@ -61,7 +61,7 @@ public class BreakGlass {
 
 	private final Spaces spaces;
 
-	private final AccountDirectory directory;
+	private final AccountLookup accounts;
 
 	private final PersonalDataCipher cipher;
 
@@ -71,11 +71,11 @@ public class BreakGlass {
 
 	private final Clock clock;
 
-	BreakGlass(BreakGlassRequests requests, Spaces spaces, AccountDirectory directory, PersonalDataCipher cipher,
+	BreakGlass(BreakGlassRequests requests, Spaces spaces, AccountLookup accounts, PersonalDataCipher cipher,
 			Notifications notifications, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.spaces = spaces;
-		this.directory = directory;
+		this.accounts = accounts;
 		this.cipher = cipher;
 		this.notifications = notifications;
 		this.events = events;
@@ -128,14 +128,14 @@ public class BreakGlass {
 			throw new ConflictException("This request can no longer be approved.");
 		}
 		Space space = spaces.find(request.space()).orElseThrow(() -> new ConflictException("The space no longer exists."));
-		AccountContact contact = customer(request.account());
+		AccountDetails contact = customer(request.account());
 		Instant until = now.plus(request.duration());
 		if (!requests.approve(id, staff, now, until)) {
 			throw new ConflictException("This request was decided meanwhile.");
 		}
 		String reason = cipher.open(request.account(), REASON_FIELD, request.reason());
 		notifications.send(Mail.to(contact.email())
-			.locale(contact.locale())
+			.locale(contact.language())
 			.template("storage/break-glass-approved")
 			.subject(request.account())
 			.with("space", space.name())
@@ -212,7 +212,7 @@ public class BreakGlass {
 		return requests.find(id).orElseThrow(() -> new NotFoundException("break-glass request"));
 	}
 
-	private AccountContact customer(AccountId customer) {
-		return directory.contact(customer).orElseThrow(() -> new NotFoundException("customer"));
+	private AccountDetails customer(AccountId customer) {
+		return accounts.find(customer).orElseThrow(() -> new NotFoundException("customer"));
 	}
 }

@@ -1,10 +1,10 @@
 package io.kluis.storage.privacy;
 
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.ExportedFile;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.ExportedFile;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import io.kluis.storage.dav.DavRecords;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;

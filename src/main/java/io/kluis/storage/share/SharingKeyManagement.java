@@ -1,6 +1,6 @@
 package io.kluis.storage.share;
 
-import io.kluis.privacy.spi.AccountDirectory;
+import io.kluis.identity.AccountLookup;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
 import io.kluis.shared.web.ConflictException;
@@ -48,17 +48,17 @@ public class SharingKeyManagement {
 
 	private final Spaces spaces;
 
-	private final AccountDirectory directory;
+	private final AccountLookup accounts;
 
 	private final RecipientLookups lookups;
 
 	private final Clock clock;
 
-	SharingKeyManagement(SharingKeys keys, Spaces spaces, AccountDirectory directory, RecipientLookups lookups,
+	SharingKeyManagement(SharingKeys keys, Spaces spaces, AccountLookup accounts, RecipientLookups lookups,
 			Clock clock) {
 		this.keys = keys;
 		this.spaces = spaces;
-		this.directory = directory;
+		this.accounts = accounts;
 		this.lookups = lookups;
 		this.clock = clock;
 	}
@@ -106,7 +106,7 @@ public class SharingKeyManagement {
 			throw new InvalidInputException("recipient", "Give the recipient's email address.");
 		}
 		lookups.count(owner);
-		return directory.findByEmail(EmailAddress.of(email))
+		return accounts.findByEmail(EmailAddress.of(email))
 			.filter(account -> !account.equals(owner))
 			.flatMap(account -> keys.find(account).map(key -> new Recipient(account, key)))
 			.orElseThrow(() -> new NotFoundException(NO_RECIPIENT));
@@ -119,6 +119,6 @@ public class SharingKeyManagement {
 
 	/** The email address of an account, for showing who shared or who has access ("" once it is gone). */
 	public String emailOf(AccountId account) {
-		return directory.contact(account).map(c -> c.email().value()).orElse("");
+		return accounts.find(account).map(a -> a.email().value()).orElse("");
 	}
 }

@@ -102,6 +102,7 @@ class WebContributionServerTests {
 				{ "mail.frame.footer", "Sent by {0} ({1}).", "Verstuurd door {0} ({1})." },
 				{ "privacy.policy.title", "Privacy statement", "Privacyverklaring" },
 				{ "consent.footer.cookies", "Cookie settings", "Cookie-instellingen" },
+				{ "newsletter.title", "Newsletter", "Nieuwsbrief" },
 				{ "rights.title", "Your privacy rights", "Uw privacyrechten" },
 				{ "requests.title", "Make a privacy request", "Een privacyverzoek doen" },
 				{ "retention.admin.title", "Retention", "Bewaartermijnen" }, { "storage.title", "Files", "Bestanden" } };

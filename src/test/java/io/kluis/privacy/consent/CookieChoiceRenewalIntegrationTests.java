@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
 import io.kluis.privacy.policy.PolicyAnnouncements;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersion;

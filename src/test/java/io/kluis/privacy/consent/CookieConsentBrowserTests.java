@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.Browser;
 import io.kluis.KluisServerTest;
 import io.kluis.TestServer;
+import io.kluis.privacy.ConsentAction;
+import io.kluis.privacy.ConsentRecord;
 import io.kluis.privacy.policy.PolicyAnnouncements;
 import io.kluis.privacy.policy.PublishedPolicy;
 import io.kluis.privacy.policy.RegisterVersion;

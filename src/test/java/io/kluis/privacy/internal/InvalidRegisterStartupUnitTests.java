@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kluis.privacy.register.InvalidRegisterException;
 import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.RegisterProblem;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.Erased;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.Erased;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class InvalidRegisterStartupUnitTests {
 			holder("identity", "customer-identity", "contact-email", "credentials", "registration-evidence",
 					"unverified-registration", "sessions", "login-protection"),
 			holder("audit", "security-log"), holder("notifications", "sent-mail"),
-			holder("privacy", "newsletter-subscription", "consent-records", "visit-id"),
+			holder("newsletter", "newsletter-subscription"), holder("privacy", "consent-records", "visit-id"),
 			holder("privacy", "processing-restrictions", "data-exports"), holder("privacy", "policy-notices"),
 			holder("privacy", "privacy-requests", "id-copies"), holder("privacy", "disclosure-records"),
 			holder("storage", "stored-files", "storage-trash", "storage-shares",

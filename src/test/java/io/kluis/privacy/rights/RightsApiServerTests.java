@@ -13,7 +13,7 @@ import io.kluis.privacy.SubjectRestrictions;
 import io.kluis.privacy.rights.RightsFixtures.Customer;
 import io.kluis.privacy.rights.RightsTestConfiguration.TestHolder;
 import io.kluis.privacy.spi.AccountDirectory;
-import io.kluis.privacy.spi.PersonalDataHolder;
+import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.kluis.KluisIntegrationTest;
 import io.kluis.identity.TestAccounts;
 import io.kluis.privacy.retention.RetentionEngine;
-import io.kluis.privacy.spi.DataSubject;
+import io.kluis.shared.personaldata.DataSubject;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ class PluralMessagesUnitTests {
 	final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
 	{
-		messages.setBasenames("i18n/messages", "i18n/identity", "i18n/audit", "i18n/consent", "i18n/requests");
+		messages.setBasenames("i18n/messages", "i18n/identity", "i18n/audit", "i18n/consent", "i18n/newsletter", "i18n/requests");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 	}
@@ -21,10 +21,10 @@ class PluralMessagesUnitTests {
 	@Test
 	@DisplayName("the newsletter's send report, the audit check, the verification period and the queue's days left count in the singular for one")
 	void oneIsSingular() {
-		assertThat(en("consent.admin.sent", 1, 0)).isEqualTo("Sent to 1 subscriber; none skipped (restriction or objection).");
-		assertThat(en("consent.admin.sent", 2, 1)).isEqualTo("Sent to 2 subscribers; 1 skipped (restriction or objection).");
-		assertThat(en("consent.admin.sent", 1200, 3)).startsWith("Sent to 1,200 subscribers; 3 skipped");
-		assertThat(nl("consent.admin.sent", 1, 2)).isEqualTo("Verstuurd aan 1 abonnee; 2 overgeslagen (beperking of bezwaar).");
+		assertThat(en("newsletter.admin.sent", 1, 0)).isEqualTo("Sent to 1 subscriber; none skipped (restriction or objection).");
+		assertThat(en("newsletter.admin.sent", 2, 1)).isEqualTo("Sent to 2 subscribers; 1 skipped (restriction or objection).");
+		assertThat(en("newsletter.admin.sent", 1200, 3)).startsWith("Sent to 1,200 subscribers; 3 skipped");
+		assertThat(nl("newsletter.admin.sent", 1, 2)).isEqualTo("Verstuurd aan 1 abonnee; 2 overgeslagen (beperking of bezwaar).");
 		assertThat(en("audit.verify.checked", 1)).isEqualTo("1 entry checked.");
 		assertThat(nl("audit.verify.checked", 12)).isEqualTo("12 regels gecontroleerd.");
 		assertThat(en("register.done.text", 1)).contains("The link works for 1 day.");

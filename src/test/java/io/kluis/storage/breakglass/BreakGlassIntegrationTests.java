@@ -10,19 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.kluis.KluisIntegrationTest;
 import io.kluis.Mailbox;
 import io.kluis.MutableClock;
 import io.kluis.TestClock;
 import io.kluis.WithMailbox;
-import io.kluis.KluisIntegrationTest;
 import io.kluis.audit.AuditEntry;
 import io.kluis.audit.AuditQuery;
 import io.kluis.audit.AuditTrail;
 import io.kluis.identity.Role;
 import io.kluis.identity.TestAccounts;
 import io.kluis.notifications.Notifications;
-import io.kluis.privacy.spi.DataSubject;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Node;

@@ -3,10 +3,10 @@ package io.kluis.storage.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
-import io.kluis.privacy.spi.DataSubject;
-import io.kluis.privacy.spi.ExportedCategory;
-import io.kluis.privacy.spi.ExportedFile;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.personaldata.DataSubject;
+import io.kluis.shared.personaldata.ExportedCategory;
+import io.kluis.shared.personaldata.ExportedFile;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.Space;
