@@ -7,6 +7,7 @@ BENCH_PASSWORD="violet harbour glacier tulip 42"
 
 # The Kluis jar in target/, built first if there is none; prints its path.
 kluis_jar() {
+  if [[ -n "${JAR:-}" ]]; then echo "$JAR"; return; fi
   local jar; jar=$(ls target/kluis-*.jar 2>/dev/null | grep -v plain | head -1 || true)
   if [[ -z "$jar" ]]; then
     echo "== building the Kluis jar" >&2; ./mvnw -q -DskipTests package >&2; jar=$(ls target/kluis-*.jar | grep -v plain | head -1)
@@ -22,6 +23,29 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 ratio() { echo "$1 $2" | awk '{ if ($2 == 0) print "n/a"; else printf "%.2f", $1/$2 }'; }
 # Waits for an answer from a URL: tries (default 120) half a second apart, else ends the script.
 wait_http() { for _ in $(seq 1 "${2:-120}"); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+# W5/W6 with a standard client: curl --parallel --parallel-max 8 over the files of $work/small, one
+# transfer per file from a -K config, connections kept alive as sync clients keep them.
+# curl_config put|get BASE -> the path of the config (BASE ends in a slash; the files keep their names).
+curl_config() {
+  local mode=$1 base=$2 cfg="$work/curl-$1-$RANDOM.cfg" f
+  for f in "$work"/small/*; do
+    if [[ $mode == put ]]; then printf 'url = "%s%s"\nupload-file = "%s"\noutput = "/dev/null"\n' "$base" "${f##*/}" "$f"
+    else printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "${f##*/}"; fi
+  done >"$cfg"
+  echo "$cfg"
+}
+# curl_many CONFIG EXPECTED_STATUS_REGEX [curl-args...] -> files/s; failures (another status, or a GET
+# of another length than 4096) go to standard error and end the script.
+curl_many() {
+  local cfg=$1 ok=$2; shift 2
+  local s e out bad
+  s=$(date +%s.%N)
+  out=$(curl -s --no-progress-meter --parallel --parallel-max 8 -K "$cfg" -w '%{http_code} %{size_download}\n' "$@" || true)
+  e=$(date +%s.%N)
+  bad=$(awk -v ok="$ok" '$1 !~ ("^(" ok ")$") || (ok == "200" && $2 != 4096)' <<<"$out" | wc -l)
+  (( bad == 0 )) || { echo "curl: $bad of $(wc -l <<<"$out") transfers failed: $(awk '{print $1}' <<<"$out" | sort | uniq -c | tr '\n' ' ')" >&2; exit 1; }
+  echo "$(wc -l <<<"$out") $s $e" | awk '{printf "%.1f\n", $1 / ($3 - $2)}'
+}
 # PUT of $work/big.bin: url curl-args... -> MB/s
 put_big() {
   local url=$1; shift
