@@ -4,7 +4,6 @@ import io.kluis.identity.CurrentAccount;
 import io.kluis.storage.dav.DavPaths.Target;
 import io.kluis.storage.files.FileTree;
 import io.kluis.storage.files.InvalidNameException;
-import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.StorageErrors;
@@ -110,7 +109,7 @@ public class DavServlet extends HttpServlet {
 			throw DavError.badRequest(e.getMessage());
 		}
 		Space space = target.isTop() ? null : spaces.find(account.id(), target.space()).orElse(null);
-		Optional<Node> node = space == null ? Optional.empty() : tree.resolve(space, target.path());
+		var node = new Exchange.Lookup(() -> space == null ? Optional.empty() : tree.resolve(space, target.path()));
 		return new Exchange(request, response, account.id(), davBase, target, space, node);
 	}
 

@@ -53,9 +53,7 @@ class DavWrites {
 			throw new DavError(405, "Files go inside a space.");
 		}
 		Space space = spaceOrConflict(x);
-		if (x.node().isPresent() && x.node().get().collection()) {
-			throw new DavError(405, "A folder exists at this address.");
-		}
+		// a folder at the address is refused by the write (WrongKind, 405), which looks it up anyway
 		Set<String> submitted = locking.evaluateIf(x);
 		locking.requireTokens(x, space, submitted, x.path(), true, false);
 		FileTree.Precondition precondition = FileTree.Precondition.fromHeaders(x.header("If-Match"), x.header("If-None-Match"));

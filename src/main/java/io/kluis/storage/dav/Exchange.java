@@ -8,6 +8,7 @@ import io.kluis.storage.files.Space;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,34 @@ import org.jspecify.annotations.Nullable;
  * @param space the addressed space, or {@code null} for {@code /dav/} or a space that does not exist
  */
 record Exchange(HttpServletRequest request, HttpServletResponse response, AccountId account, String davBase,
-		Target target, @Nullable Space space, Optional<Node> node) {
+		Target target, @Nullable Space space, Lookup lookup) {
+
+	/**
+	 * The node at the address, looked up on first use: a PUT of a new file needs none (its write
+	 * looks up the folder), so it costs no look-up of its own.
+	 */
+	static final class Lookup {
+
+		private final Supplier<Optional<Node>> resolver;
+
+		private @Nullable Optional<Node> node;
+
+		Lookup(Supplier<Optional<Node>> resolver) {
+			this.resolver = resolver;
+		}
+
+		Optional<Node> get() {
+			if (node == null) {
+				node = resolver.get();
+			}
+			return node;
+		}
+	}
+
+	/** The node at the address (looked up once, on first use). */
+	Optional<Node> node() {
+		return lookup.get();
+	}
 
 	FilePath path() {
 		return target.path();
@@ -37,7 +65,7 @@ record Exchange(HttpServletRequest request, HttpServletResponse response, Accoun
 	}
 
 	Node requireNode() throws DavError {
-		return node.orElseThrow(DavError::notFound);
+		return node().orElseThrow(DavError::notFound);
 	}
 
 	String spaceBase(Space space) {

@@ -10,13 +10,25 @@ class FileLookup {
 
 	private final Nodes nodes;
 
-	FileLookup(Nodes nodes) {
+	private final AtRest atRest;
+
+	FileLookup(Nodes nodes, AtRest atRest) {
 		this.nodes = nodes;
+		this.atRest = atRest;
 	}
 
+	/**
+	 * The node at {@code path}: one statement for the whole path ({@link Nodes#atPath}) once every
+	 * name is sealed, else (rows from before sealing may remain, or a very deep path) one look-up
+	 * per name, which also finds plain names.
+	 */
 	Optional<Node> resolve(Space space, FilePath path) {
+		List<String> names = path.names();
+		if (!names.isEmpty() && names.size() <= Nodes.MAX_JOINED_DEPTH && !atRest.plainNamesMayRemain()) {
+			return nodes.atPath(space, names);
+		}
 		Node node = nodes.root(space);
-		for (String name : path.names()) {
+		for (String name : names) {
 			if (!node.collection()) {
 				return Optional.empty();
 			}

@@ -82,6 +82,9 @@ class FileWrites {
 			Precondition precondition) {
 		Node parent = lookup.parentFolder(space, path);
 		String name = path.name();
+		if (length >= 0 && length <= smallFileLimit) {
+			return writeSmall(space, parent, name, content, length, contentType(space, name, contentType), precondition);
+		}
 		Optional<Node> existing = nodes.child(parent, name);
 		if (existing.isPresent() && existing.get().collection()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
@@ -147,6 +150,26 @@ class FileWrites {
 	}
 
 	/**
+	 * A file of a known length that goes into the database with its row (a sync client's typical
+	 * file): the contents are read first (at most {@code kluis.storage.small-file-limit}), then one
+	 * transaction checks the file as it is (a folder of that name, the preconditions), the quota
+	 * (by the conditional update of the usage row) and stores row and contents. No look-ups before:
+	 * the checks a large file needs before its first byte is read cost a small one more than its
+	 * reading does.
+	 */
+	private Written writeSmall(Space space, Node parent, String name, InputStream content, long length, String type,
+			Precondition precondition) {
+		byte[] bytes = readAtMost(content, smallFileLimit + 1);
+		if (bytes.length != length) {
+			throw new StorageException.IncompleteUpload();
+		}
+		String key = SmallBlobs.newKey();
+		boolean seal = sealsContents(space);
+		return store(space, parent, name, bytes.length, key, type, null, precondition,
+				seal ? atRest.sealSmall(space.account(), key, bytes) : bytes, seal);
+	}
+
+	/**
 	 * Contents of plain spaces are sealed under the owner's data key; a vault's contents are
 	 * ciphertext the browser made, kept as they are.
 	 */
@@ -202,9 +225,12 @@ class FileWrites {
 	/**
 	 * Stores the row of a file whose contents are durable: in the blob store (journalled as
 	 * WRITING until now), or {@code small} contents that go into the database in this transaction.
+	 *
+	 * @param seen the file as the caller saw it when it checked the precondition, or {@code null}
+	 *        when it did not: then the precondition is checked here, against the file as it is
 	 */
 	private Written store(Space space, Node parent, String name, long size, String blob, String type,
-			Optional<Node> seen, Precondition precondition, byte @Nullable [] small, boolean sealed) {
+			@Nullable Optional<Node> seen, Precondition precondition, byte @Nullable [] small, boolean sealed) {
 		Instant now = clock.instant();
 		String[] garbage = new String[1];
 		Written written;
@@ -214,7 +240,7 @@ class FileWrites {
 				if (current.isPresent() && current.get().collection()) {
 					throw new StorageException.WrongKind("A folder with this name exists.");
 				}
-				boolean changedMeanwhile = !current.map(Node::etag).equals(seen.map(Node::etag));
+				boolean changedMeanwhile = seen == null || !current.map(Node::etag).equals(seen.map(Node::etag));
 				if (changedMeanwhile && !precondition.holds(current)) {
 					throw new StorageException.Changed();
 				}
