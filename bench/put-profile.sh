@@ -36,8 +36,8 @@ echo "== statements per request (H2 trace, 100 sequential requests each)"
 trace() { jcmd_sql "SET TRACE_LEVEL_FILE $1"; }
 # H2's trace level is a database setting; the application's own connection sets it (AUTO_SERVER
 # lets a second process in). The Shell of the jar's H2 runs one statement.
-h2=$(unzip -l "$jar" | awk '/h2-[0-9.]*\.jar/ {print $4}')
-mkdir -p "$work/h2"; (cd "$work/h2" && unzip -q -o "$ROOT/$jar" "$h2" 2>/dev/null || unzip -q -o "$jar" "$h2")
+h2=$(unzip -l "$jar" | awk '{print $4}' | grep -E '(^|/)h2-[0-9.]+\.jar$')
+mkdir -p "$work/h2"; unzip -q -o "$(realpath "$jar")" "$h2" -d "$work/h2"
 jcmd_sql() { java -cp "$work/h2/$h2" org.h2.tools.Shell -url "$db" -user sa -password "" -sql "$1" >/dev/null; }
 curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/seq/"
 count() { # label, then the requests run by "$@"

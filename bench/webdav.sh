@@ -209,7 +209,7 @@ read -r w6km w6kn w6kx <<<"$(printf '%s\n' "${w6k[@]}" | median)"; read -r w6rm 
 read -r w5ckm w5ckn w5ckx <<<"$(printf '%s\n' "${w5ck[@]}" | median)"; read -r w5cam w5can w5cax <<<"$(printf '%s\n' "${w5ca[@]}" | median)"
 read -r w6ckm w6ckn w6ckx <<<"$(printf '%s\n' "${w6ck[@]}" | median)"; read -r w6crm w6crn w6crx <<<"$(printf '%s\n' "${w6cr[@]}" | median)"
 # the ratio of each round (Kluis and its peer ran one after the other): min/median/max
-ratios() { paste -d' ' <(printf '%s\n' "${!1}") <(printf '%s\n' "${!2}") | awk '$2 > 0 {print $1/$2}' | median | awk '{printf "%.2f× (%.2f–%.2f)", $1, $2, $3}'; }
+ratios() { paste -d' ' <(printf '%s\n' "${!1}") <(printf '%s\n' "${!2}") | awk '$2 > 0 {print 1000 * $1 / $2}' | median | awk '{printf "%.2f× (%.2f–%.2f)", $1 / 1000, $2 / 1000, $3 / 1000}'; }
 read -r w8km w8kn w8kx <<<"$(printf '%s\n' "${w8k[@]}" | median)"; read -r w8am w8an w8ax <<<"$(printf '%s\n' "${w8a[@]}" | median)"
 read -r w9m w9n w9x <<<"$(printf '%s\n' "${w9[@]}" | median)"; read -r w9cm w9cn w9cx <<<"$(printf '%s\n' "${w9c[@]}" | median)"
 read -r w10m w10n w10x <<<"$(printf '%s\n' "${w10[@]}" | median)"
@@ -234,6 +234,8 @@ table=$(cat <<EOF
 | W10 | W5 with Basic on every request vs a browser session, files/s | $w5km | session $w10m ($w10n–$w10x) | $(ratio "$w5km" "$w10m")× | ≥ 0.9× |
 EOF
 )
+# rows of what was left out say so
+for w in $SKIP; do table=$(awk -v w="$w" -F'|' 'BEGIN {OFS="|"} ($2 == " " w " " || (w == "W2" && ($2 == " W3 " || $2 == " W4 "))) {print $1, $2, $3, " skipped ", " — ", " — ", $7, ""; next} {print}' <<<"$table"); done
 echo; echo "$table"
 
 {

@@ -160,7 +160,7 @@ class DavServerTests {
 	}
 
 	@Test
-	@DisplayName("Over quota: a PUT with a known length is refused before any byte (507); a chunked one stops mid-upload and leaves nothing")
+	@DisplayName("Over quota: a PUT with a known length is refused (507: a large one before any byte, a small one in its transaction); a chunked one stops mid-upload and leaves nothing")
 	void quotaStopsUploadsAndLeavesNothing() {
 		dav.put("/dav/files/small.bin", randomBytes(1000));
 		usage.setQuota(customer.id(), 50_000L);
