@@ -71,8 +71,9 @@ class FileWrites {
 	}
 
 	/**
-	 * Writes a file from a stream. With a known {@code length}, a file that would not fit is refused
-	 * before a byte is read; otherwise the upload stops the moment it exceeds the quota.
+	 * Writes a file from a stream. With a known {@code length} above the small-file limit, a file
+	 * that would not fit is refused before a byte is read (a small one, read whole first, by its
+	 * transaction); otherwise the upload stops the moment it exceeds the quota.
 	 *
 	 * @param length the announced length, or -1 when unknown (chunked upload)
 	 * @param precondition what the file as it is now must satisfy ({@code If-Match},
