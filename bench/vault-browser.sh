@@ -26,7 +26,7 @@ java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/kluis" --klui
   --kluis.storage.default-quota=1000GB \
   --spring.mail.host=127.0.0.1 --spring.mail.port=$S --logging.level.root=WARN >"$work/kluis.log" 2>&1 & pids+=($!)
 (openssl enc -aes-256-ctr -pass pass:kluis -nosalt -pbkdf2 </dev/zero 2>/dev/null || true) | head -c $((BIG_MB * 1024 * 1024)) >"$work/big.bin"
-wait_http http://127.0.0.1:$K/actuator/health
+wait_http http://127.0.0.1:$K/actuator/health 600
 customer $K
 curl -sf -o /dev/null -u "$CUSTOMER_EMAIL:$CUSTOMER_SECRET" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$K/api/v1/spaces" -d '{"name":"c3","kind":"VAULT"}'
 cp bench/crypto-browser.mjs "$nodedir/"
