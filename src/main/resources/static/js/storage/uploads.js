@@ -12,6 +12,19 @@ export class UploadError extends Error {
 const RETRIES = 10;
 const backoff = (attempt) => Math.min(15_000, 250 * 2 ** attempt) * (0.75 + Math.random() / 2);
 
+/**
+ * A piece as a Blob. Chromium sends a Blob body many times faster than the same bytes as an
+ * ArrayBuffer (measured: 0.8 against 9 MiB/s for 8 MiB pieces on a loaded 2-core machine, see
+ * docs/benchmarks.md): the bytes move to the browser's blob storage once, and the network stack reads
+ * them from there.
+ */
+export const asBlob = (piece) => (piece instanceof Blob ? piece : new Blob([piece]));
+
+/** Pieces made Blobs as they are produced (ahead of sending; see {@link asBlob}). */
+export async function* blobsOf(pieces) {
+  for await (const piece of pieces) yield asBlob(piece);
+}
+
 /** Sends one piece with XMLHttpRequest (upload progress); resolves to the server's new offset. */
 export function xhrTransport(url, offset, body, headers, onProgress) {
   return new Promise((resolve, reject) => {
@@ -28,9 +41,12 @@ export function xhrTransport(url, offset, body, headers, onProgress) {
     };
     xhr.onerror = () => reject(new UploadError('connection dropped', 0));
     xhr.onabort = () => reject(new UploadError('connection dropped', 0));
-    xhr.send(body);
+    xhr.send(asBlob(body));
   });
 }
+
+/** Pieces prepared while one is sent: its successor ready, the one after that being read. */
+const AHEAD = 2;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -63,14 +79,19 @@ export async function resumableUpload({ base = '/panel', csrf, space, path, leng
   const url = base + '/uploads/' + id;
   let offset = 0;
   try {
-    // The next piece is read (and, in a vault, encrypted) while the current one is on the wire.
+    // The next pieces are read (and, in a vault, encrypted) while the current one is on the wire.
     const iterator = pieces[Symbol.asyncIterator]();
-    let ahead = iterator.next();
+    const ahead = [];
+    const more = () => {
+      const next = iterator.next();
+      next.catch(() => {}); // surfaces when awaited, in order; never unhandled
+      ahead.push(next);
+    };
+    for (let i = 0; i < AHEAD; i++) more();
     for (;;) {
-      const { value: piece, done } = await ahead;
+      const { value: piece, done } = await ahead.shift();
       if (done) break;
-      ahead = iterator.next();
-      ahead.catch(() => {}); // surfaces at the next await; never unhandled
+      more();
       const start = offset;
       const size = piece.size ?? piece.length;
       for (let attempt = 0; offset < start + size; attempt++) {

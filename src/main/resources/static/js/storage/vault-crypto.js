@@ -313,22 +313,65 @@ export function cleartextLength(n) {
   return full * CLEARTEXT_CHUNK + (rest > 0 ? rest - CHUNK_OVERHEAD : 0);
 }
 
+/** The additional data of chunk {@code index}: its number (64-bit big-endian) ‖ the header nonce. */
+function chunkAad(index, headerNonce) {
+  const aad = new Uint8Array(8 + headerNonce.length);
+  new DataView(aad.buffer).setBigUint64(0, BigInt(index));
+  aad.set(headerNonce, 8);
+  return aad;
+}
+
+/** Random nonces for {@code n} chunks in one buffer (getRandomValues gives at most 64 KiB per call). */
+function nonces(n) {
+  const out = new Uint8Array(12 * n);
+  for (let at = 0; at < out.length; at += 65536) globalThis.crypto.getRandomValues(out.subarray(at, at + 65536));
+  return out;
+}
+
+/**
+ * Encrypts the chunks of {@code cleartext} (chunk numbers from {@code firstIndex}) into {@code out}
+ * from {@code outAt}: all of them handed to WebCrypto at once (it works through them off the main
+ * thread; one await per chunk would leave it idle between chunks), each sealed chunk written
+ * straight to its place. Chunk i of the run sits at outAt + i × CIPHERTEXT_CHUNK.
+ */
+export async function encryptChunksInto(header, firstIndex, cleartext, out, outAt) {
+  const n = Math.ceil(cleartext.length / CLEARTEXT_CHUNK);
+  const iv = nonces(n);
+  const sealing = [];
+  for (let i = 0; i < n; i++) {
+    const nonce = iv.subarray(12 * i, 12 * i + 12);
+    const at = outAt + i * CIPHERTEXT_CHUNK;
+    sealing.push(subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: chunkAad(firstIndex + i, header.nonce) },
+      header.key, cleartext.subarray(i * CLEARTEXT_CHUNK, (i + 1) * CLEARTEXT_CHUNK)).then((sealed) => {
+      out.set(nonce, at);
+      out.set(new Uint8Array(sealed), at + 12);
+    }));
+  }
+  await Promise.all(sealing);
+}
+
+/** Cleartext chunks per upload piece: 8 MiB of cleartext, 8 MiB + 7 KiB of ciphertext. */
+export const PIECE_CHUNKS = 256;
+
 /**
  * Encrypts a Blob (a File) piece by piece: yields ciphertext pieces of whole chunks (the header
- * first), reading only {@code chunksPerPiece} chunks of cleartext at a time with blob.slice(), so a
- * file of any size passes through a few MiB of memory.
+ * at the start of the first), reading only {@code chunksPerPiece} chunks of cleartext at a time with
+ * blob.slice(), so a file of any size passes through a few pieces' worth of memory. Each piece is
+ * one buffer, its chunks encrypted concurrently into their places (no per-chunk copies or concat).
  */
-export async function* encryptBlob(masterkey, blob, chunksPerPiece = 128) {
+export async function* encryptBlob(masterkey, blob, chunksPerPiece = PIECE_CHUNKS) {
   const header = await createHeader(masterkey);
-  yield header.bytes;
+  const step = CLEARTEXT_CHUNK * chunksPerPiece;
+  if (blob.size === 0) { yield header.bytes; return; }
   let index = 0;
-  for (let at = 0; at < blob.size; at += CLEARTEXT_CHUNK * chunksPerPiece) {
-    const cleartext = new Uint8Array(await blob.slice(at, at + CLEARTEXT_CHUNK * chunksPerPiece).arrayBuffer());
-    const parts = [];
-    for (let c = 0; c < cleartext.length; c += CLEARTEXT_CHUNK) {
-      parts.push(await encryptChunk(header, index++, cleartext.subarray(c, c + CLEARTEXT_CHUNK)));
-    }
-    yield concat(...parts);
+  for (let at = 0; at < blob.size; at += step) {
+    const cleartext = new Uint8Array(await blob.slice(at, at + step).arrayBuffer());
+    const prefix = at === 0 ? HEADER_SIZE : 0;
+    const piece = new Uint8Array(prefix + ciphertextLength(cleartext.length) - HEADER_SIZE);
+    if (prefix) piece.set(header.bytes, 0);
+    await encryptChunksInto(header, index, cleartext, piece, prefix);
+    index += Math.ceil(cleartext.length / CLEARTEXT_CHUNK);
+    yield piece;
   }
 }
 
@@ -336,45 +379,93 @@ export async function* encryptBlob(masterkey, blob, chunksPerPiece = 128) {
 export async function encryptBytes(masterkey, bytes) {
   const pieces = [];
   for await (const piece of encryptBlob(masterkey, new Blob([bytes]))) pieces.push(piece);
-  return concat(...pieces);
+  return pieces.length === 1 ? pieces[0] : concat(...pieces);
 }
 
 /**
- * Decrypts a stream of ciphertext (a fetch body) chunk by chunk; yields cleartext pieces as they
- * are authenticated. Holds at most one chunk plus what the network delivered at once.
+ * Decrypts a stream of ciphertext (a fetch body); yields cleartext pieces as they are
+ * authenticated, in order. See {@link decryptContent} for the memory it holds.
  */
 export function decryptStream(masterkey, stream) {
   return decryptContent(stream, (bytes) => readHeader(masterkey, bytes));
 }
 
+/** Ciphertext gathered before a batch of chunks is decrypted (whole chunks, about 2 MiB). */
+const BATCH_CHUNKS = 64;
+/** Batches being decrypted while the next is read from the network. */
+const BATCHES_AHEAD = 3;
+
 /**
  * {@link decryptStream} with the header opened by {@code openHeader(headerBytes) → { nonce, key }}:
  * with the vault's key, or (a share link's recipient) with one file's content key.
+ *
+ * The ciphertext is gathered into batches of whole chunks (what the network delivered, copied once
+ * into the batch's buffer); each batch's chunks go to WebCrypto at once, and up to
+ * {@link BATCHES_AHEAD} batches decrypt while the stream is read on, so network and decryption
+ * overlap. Yields one cleartext piece per batch (each chunk decrypted into its place), in order.
+ * Holds at most BATCHES_AHEAD + 1 batches, about 8 MiB, whatever the file's size.
  */
 export async function* decryptContent(stream, openHeader) {
   const reader = stream.getReader();
-  let buffer = new Uint8Array(0);
-  let header = null;
+  const batchBytes = CIPHERTEXT_CHUNK * BATCH_CHUNKS;
+  let header = null, headerBytes = new Uint8Array(HEADER_SIZE), headerFill = 0;
+  let batch = new Uint8Array(batchBytes), fill = 0;
   let index = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value) buffer = buffer.length ? concat(buffer, value) : value;
-    if (!header && buffer.length >= HEADER_SIZE) {
-      header = await openHeader(buffer.subarray(0, HEADER_SIZE));
-      buffer = buffer.slice(HEADER_SIZE);
-    }
-    if (header) {
-      const out = [];
-      while (buffer.length > CIPHERTEXT_CHUNK || (done && buffer.length > 0)) {
-        const chunk = buffer.subarray(0, Math.min(CIPHERTEXT_CHUNK, buffer.length));
-        out.push(await decryptChunk(header, index++, chunk));
-        buffer = buffer.subarray(chunk.length);
+  const pending = [];
+  const launch = (bytes) => {
+    const first = index;
+    index += Math.ceil(bytes.length / CIPHERTEXT_CHUNK);
+    const job = { promise: decryptChunks(header, first, bytes), settled: false };
+    job.promise.then(() => { job.settled = true; }, () => { job.settled = true; }); // errors surface in order, below
+    pending.push(job);
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let at = 0;
+      if (!header) {
+        const take = Math.min(HEADER_SIZE - headerFill, value.length);
+        headerBytes.set(value.subarray(0, take), headerFill);
+        headerFill += take; at = take;
+        if (headerFill < HEADER_SIZE) continue;
+        header = await openHeader(headerBytes);
       }
-      if (out.length) yield out.length === 1 ? out[0] : concat(...out);
+      while (at < value.length) {
+        const take = Math.min(batchBytes - fill, value.length - at);
+        batch.set(value.subarray(at, at + take), fill);
+        fill += take; at += take;
+        if (fill === batchBytes) {
+          launch(batch);
+          batch = new Uint8Array(batchBytes); fill = 0;
+        }
+      }
+      while (pending.length > BATCHES_AHEAD || (pending.length && pending[0].settled)) yield await pending.shift().promise;
     }
-    if (done) break;
+    if (!header) throw new IntegrityError('file shorter than its header');
+    if (fill > 0) launch(batch.subarray(0, fill));
+    while (pending.length) yield await pending.shift().promise;
+  } finally {
+    reader.cancel().catch(() => {}); // stops the download when the caller gave up early; a no-op at the end
   }
-  if (!header) throw new IntegrityError('file shorter than its header');
+}
+
+/** Decrypts the whole chunks of {@code ciphertext} (the last may be short), chunk numbers from {@code first}. */
+async function decryptChunks(header, first, ciphertext) {
+  const n = Math.ceil(ciphertext.length / CIPHERTEXT_CHUNK);
+  const last = ciphertext.length - (n - 1) * CIPHERTEXT_CHUNK;
+  if (last <= CHUNK_OVERHEAD) throw new IntegrityError('bad chunk length');
+  const out = new Uint8Array(ciphertext.length - n * CHUNK_OVERHEAD);
+  const opening = [];
+  for (let i = 0; i < n; i++) {
+    const chunk = ciphertext.subarray(i * CIPHERTEXT_CHUNK, Math.min((i + 1) * CIPHERTEXT_CHUNK, ciphertext.length));
+    opening.push(subtle.decrypt({ name: 'AES-GCM', iv: chunk.subarray(0, 12), additionalData: chunkAad(first + i, header.nonce) },
+      header.key, chunk.subarray(12)).then(
+      (plain) => out.set(new Uint8Array(plain), i * CLEARTEXT_CHUNK),
+      () => { throw new IntegrityError('chunk ' + (first + i) + ' failed authentication'); }));
+  }
+  await Promise.all(opening);
+  return out;
 }
 
 // ---- sharing (see docs/vault-format.md, "How sharing adds to it") ------------------------------

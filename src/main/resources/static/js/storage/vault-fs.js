@@ -2,7 +2,7 @@
 // folders and files mapped onto d/XX/YYYY content directories with encrypted names, exactly as
 // cryptofs lays it out, so the Cryptomator apps open what this writes and the other way round.
 import * as vc from './vault-crypto.js';
-import { resumableUpload } from './uploads.js';
+import { blobsOf, resumableUpload } from './uploads.js';
 import { DavError } from './dav.js';
 
 const ROOT_DIR_ID = '';
@@ -201,7 +201,7 @@ export class Vault {
     const length = vc.ciphertextLength(file.size);
     await resumableUpload({
       base, csrf: this.dav.csrf, space: this.space, path: contents.substring(this.space.length + 1), length,
-      pieces: vc.encryptBlob(this.masterkey, file), transport, onRetry,
+      pieces: blobsOf(vc.encryptBlob(this.masterkey, file)), transport, onRetry,
       onProgress: (sent) => onProgress?.(length ? sent / length : 1),
     });
   }
