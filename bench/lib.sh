@@ -15,7 +15,12 @@ kluis_jar() {
   echo "$jar"
 }
 
-load() { java -Xmx512m "$ROOT/bench/DavLoad.java" "$@"; }
+# DavLoad's failed requests are reported on standard error (a figure from a run with failures is not one).
+load() {
+  local out; out=$(java -Xmx512m "$ROOT/bench/DavLoad.java" "$@") || return 1
+  grep -q 'failures=[1-9]' <<<"$out" && echo "DavLoad $1 ${2:-}: $(grep -o 'failures=[0-9]*' <<<"$out") - this figure is not valid" >&2
+  echo "$out"
+}
 # Numbers on standard input -> "median min max".
 median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f %.1f %.1f", m, a[1], a[NR]}'; }
 # The value of name=value in DavLoad's output.

@@ -164,7 +164,7 @@ done
 echo "== W6 $SMALL x 4 KiB GET, 8 parallel; W7 PROPFIND Depth 1 on $SMALL entries"
 curl -sf -o /dev/null "${auth[@]}" -X MKCOL "$KD/many/"; load put "$KD/many/" "$SMALL" 4096 8 "$email" "$secret" >/dev/null
 curl -sf -o /dev/null -X MKCOL "$AD/many/"; load put "$AD/many/" "$SMALL" 4096 8 >/dev/null
-mkdir -p "$work/rclone/many"; load put "$RD/many/" "$SMALL" 4096 8 >/dev/null
+curl -sf -o /dev/null -X MKCOL "$RD/many/"; load put "$RD/many/" "$SMALL" 4096 8 >/dev/null
 w6k=(); w6r=(); w6ck=(); w6cr=(); w7k=""; w7a=""
 cget_k=$(curl_config get "$KD/many/"); cget_r=$(curl_config get "$RD/many/")
 for r in $(seq 1 "$RUNS"); do
