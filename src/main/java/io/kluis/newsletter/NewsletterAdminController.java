@@ -1,6 +1,7 @@
 package io.kluis.newsletter;
 
 import io.kluis.shared.AccountId;
+import io.kluis.shared.web.SignedIn;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -42,7 +43,7 @@ class NewsletterAdminController {
 			model.addAttribute("invalid", true);
 			return "newsletter/admin-newsletter";
 		}
-		AccountId admin = CurrentSubject.of(authentication).orElseThrow();
+		AccountId admin = SignedIn.of(authentication).orElseThrow();
 		var issue = sending.send(admin, content);
 		// Flash attributes live in the JDBC session: plain serialisable values only.
 		redirect.addFlashAttribute("sentRecipients", issue.recipients());

@@ -7,6 +7,7 @@ import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
+import io.kluis.shared.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -119,7 +120,7 @@ class NewsletterApi {
 	}
 
 	private AccountDetails contact(Authentication authentication) {
-		AccountId account = CurrentSubject.of(authentication).orElseThrow(() -> new NotFoundException("account"));
+		AccountId account = SignedIn.of(authentication).orElseThrow(() -> new NotFoundException("account"));
 		return accounts.find(account).orElseThrow(() -> new NotFoundException("account"));
 	}
 }

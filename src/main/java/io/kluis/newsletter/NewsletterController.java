@@ -5,6 +5,7 @@ import io.kluis.identity.AccountLookup;
 import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.EmailAddress;
+import io.kluis.shared.web.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -37,7 +38,7 @@ class NewsletterController {
 
 	@GetMapping("/newsletter")
 	String form(@Nullable Authentication authentication, Model model, Locale locale) {
-		Optional<AccountDetails> contact = CurrentSubject.of(authentication).flatMap(accounts::find);
+		Optional<AccountDetails> contact = SignedIn.of(authentication).flatMap(accounts::find);
 		model.addAttribute("email", contact.map(c -> c.email().value()).orElse(""));
 		model.addAttribute("language", contact.map(c -> c.language().getLanguage()).orElse(language(locale.getLanguage())));
 		return "newsletter/newsletter";
@@ -56,7 +57,7 @@ class NewsletterController {
 		}
 		EmailAddress address = EmailAddress.of(email);
 		// Linked to the account only when it is the logged-in person's own address.
-		AccountId account = CurrentSubject.of(authentication)
+		AccountId account = SignedIn.of(authentication)
 			.filter(id -> accounts.find(id).map(c -> c.email().equals(address)).orElse(false))
 			.orElse(null);
 		try {

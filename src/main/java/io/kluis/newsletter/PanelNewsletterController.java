@@ -4,6 +4,7 @@ import io.kluis.identity.AccountDetails;
 import io.kluis.identity.AccountLookup;
 import io.kluis.privacy.ConsentSource;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.web.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -67,14 +68,14 @@ class PanelNewsletterController {
 
 	@PostMapping("/panel/newsletter/withdraw")
 	String withdraw(Authentication authentication) {
-		AccountId account = CurrentSubject.of(authentication)
+		AccountId account = SignedIn.of(authentication)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
 		newsletter.withdrawFor(account, ConsentSource.PANEL);
 		return "redirect:/panel/newsletter?withdrawn";
 	}
 
 	private AccountDetails contact(Authentication authentication) {
-		return CurrentSubject.of(authentication)
+		return SignedIn.of(authentication)
 			.flatMap(accounts::find)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN));
 	}

@@ -2,8 +2,9 @@ package io.kluis.privacy.consent;
 
 import io.kluis.privacy.CookieConsent;
 import io.kluis.privacy.SubjectRestrictions;
-import io.kluis.privacy.register.ProcessingRegister;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
+import io.kluis.privacy.register.ProcessingRegister;
+import io.kluis.shared.web.SignedIn;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,7 @@ class ConsentCookies implements CookieConsent {
 		}
 		boolean consented = choice(request).map(c -> c.allows(category.get())).orElse(false);
 		// RIG-4, RIG-6: a restricted or objecting account is not tracked, whatever the browser allows.
-		return consented && CurrentSubject.now().map(restrictions::mayProcessBeyondContract).orElse(true);
+		return consented && SignedIn.now().map(restrictions::mayProcessBeyondContract).orElse(true);
 	}
 
 	@Override

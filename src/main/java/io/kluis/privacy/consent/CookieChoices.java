@@ -5,6 +5,7 @@ import io.kluis.privacy.ConsentRecord;
 import io.kluis.privacy.ConsentSource;
 import io.kluis.privacy.register.ProcessingRegister.CookieCategory;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.web.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class CookieChoices {
 		var choice = new CookieChoice(previous.map(CookieChoice::consentId).orElseGet(UUID::randomUUID), granted,
 				renewal.versionForNewChoice());
 		boolean withdrawal = choice.granted().isEmpty() && previous.map(p -> !p.granted().isEmpty()).orElse(false);
-		AccountId account = CurrentSubject.now().orElse(null);
+		AccountId account = SignedIn.now().orElse(null);
 		ledger.append(choice.consentId(), account, null, ConsentRecord.COOKIES,
 				withdrawal ? ConsentAction.WITHDRAWN : ConsentAction.CHOSEN, choice.describe(), source, null);
 		cookies.remember(request, response, choice);

@@ -1,4 +1,4 @@
-package io.kluis.newsletter;
+package io.kluis.shared.web;
 
 import io.kluis.shared.AccountId;
 import java.util.Optional;
@@ -7,17 +7,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The logged-in account, if any, without importing identity (ARCHITECTURE: the current user reaches
- * privacy as an account id): {@link Authentication#getName()} is the account id for customers and
+ * The signed-in account's id, if any, for modules that may not import identity (ARCHITECTURE: the
+ * current user reaches privacy and the modules above it as an account id):
+ * {@link Authentication#getName()} is the account id for customers and
  * staff; anonymous visitors and half-finished logins (password given, second factor pending) count
  * as no one.
  */
-final class CurrentSubject {
+public final class SignedIn {
 
-	private CurrentSubject() {
+	private SignedIn() {
 	}
 
-	static Optional<AccountId> of(@Nullable Authentication authentication) {
+	public static Optional<AccountId> of(@Nullable Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated() || authentication.getAuthorities()
 			.stream()
 			.noneMatch(a -> "ROLE_CUSTOMER".equals(a.getAuthority()) || "ROLE_STAFF".equals(a.getAuthority()))) {
@@ -31,7 +32,7 @@ final class CurrentSubject {
 		}
 	}
 
-	static Optional<AccountId> now() {
+	public static Optional<AccountId> now() {
 		return of(SecurityContextHolder.getContext().getAuthentication());
 	}
 }
