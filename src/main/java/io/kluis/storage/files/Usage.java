@@ -15,9 +15,12 @@ public class Usage {
 
 	private final StorageProperties properties;
 
-	Usage(JdbcClient jdbc, StorageProperties properties) {
+	private final ReadOnlyStorage readOnly;
+
+	Usage(JdbcClient jdbc, StorageProperties properties, ReadOnlyStorage readOnly) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.readOnly = readOnly;
 	}
 
 	public record Figures(long used, long quota) {
@@ -58,13 +61,35 @@ public class Usage {
 	}
 
 	/**
+	 * Adds (or with a negative value frees) {@code bytes} for a change the customer asked for: refused
+	 * while the storage is read-only ({@link ReadOnlyStorage}), and for a positive value unless it
+	 * fits in the quota. One statement either way: the read-only check is part of the update.
+	 *
+	 * @throws StorageException.ReadOnly when the storage is read-only
+	 * @throws StorageException.QuotaExceeded when the bytes do not fit
+	 */
+	void addByCustomer(AccountId account, long bytes) {
+		int updated = jdbc.sql("update storage_usage set used_bytes = used_bytes + ? where account_id = ? "
+				+ "and (? <= 0 or used_bytes + ? <= coalesce(quota_bytes, ?)) "
+				+ "and not exists (select 1 from storage_read_only r where r.account_id = ?)")
+			.params(bytes, account.value(), bytes, bytes, properties.defaultQuota().toBytes(), account.value())
+			.update();
+		if (updated == 0) {
+			readOnly.requireWritable(account);
+			if (bytes > 0) {
+				throw new StorageException.QuotaExceeded();
+			}
+		}
+	}
+
+	/**
 	 * Adds (or with a negative value frees) the bytes of WebDAV properties the customer stored: they
 	 * count toward the quota like file contents.
 	 *
 	 * @throws StorageException.QuotaExceeded when they do not fit; the caller's transaction rolls back
 	 */
 	public void addPropertyBytes(AccountId account, long bytes) {
-		add(account, bytes);
+		addByCustomer(account, bytes);
 	}
 
 	/**
