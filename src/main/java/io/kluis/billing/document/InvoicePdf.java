@@ -14,7 +14,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -134,10 +133,6 @@ public class InvoicePdf {
 						new Object[] { messages.getMessage("billing.document.vat.category." + vat.category().code(), null, locale), base },
 						locale);
 			};
-		}
-
-		public List<Line> lines() {
-			return doc.lines();
 		}
 	}
 }
