@@ -62,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  * gets payment terms instead: its amount is owed to the buyer.</li>
  * <li>A VAT exemption reason that is a VATEX code ({@code VATEX-EU-AE}) goes into
  * TaxExemptionReasonCode (BT-121), any other text into TaxExemptionReason (BT-120). Category O
- * carries no rate.</li>
+ * carries no rate, and a document with category O carries no VAT identifiers (BR-O-02).</li>
  * </ul>
  */
 public final class UblInvoices {
@@ -126,8 +126,8 @@ public final class UblInvoices {
 		if (doc.precedingInvoice() != null) {
 			invoice.addBillingReference(billingReference(doc.precedingInvoice()));
 		}
-		invoice.setAccountingSupplierParty(supplier(doc.seller()));
-		invoice.setAccountingCustomerParty(customer(doc.buyer()));
+		invoice.setAccountingSupplierParty(supplier(doc));
+		invoice.setAccountingCustomerParty(customer(doc));
 		if (doc.payTo() != null) {
 			invoice.addPaymentMeans(creditTransfer(doc.paymentReference(), doc.payTo()));
 		}
@@ -157,8 +157,8 @@ public final class UblInvoices {
 		if (doc.precedingInvoice() != null) {
 			note.addBillingReference(billingReference(doc.precedingInvoice()));
 		}
-		note.setAccountingSupplierParty(supplier(doc.seller()));
-		note.setAccountingCustomerParty(customer(doc.buyer()));
+		note.setAccountingSupplierParty(supplier(doc));
+		note.setAccountingCustomerParty(customer(doc));
 		var terms = new PaymentTermsType();
 		// BT-20: a positive amount due needs a due date or payment terms (BR-CO-25); a credit note
 		// owes the amount to the buyer.
@@ -189,19 +189,29 @@ public final class UblInvoices {
 		return billing;
 	}
 
-	private static SupplierPartyType supplier(Party seller) {
+	private static SupplierPartyType supplier(InvoiceDocument doc) {
 		var supplier = new SupplierPartyType();
-		supplier.setParty(party(seller));
+		supplier.setParty(party(doc.seller(), writesVatNumbers(doc)));
 		return supplier;
 	}
 
-	private static CustomerPartyType customer(Party buyer) {
+	private static CustomerPartyType customer(InvoiceDocument doc) {
 		var customer = new CustomerPartyType();
-		customer.setParty(party(buyer));
+		customer.setParty(party(doc.buyer(), writesVatNumbers(doc)));
 		return customer;
 	}
 
-	private static PartyType party(Party source) {
+	/**
+	 * EN 16931 BR-O-02: a document with a line "not subject to VAT" (category O, which then is its
+	 * only category: BR-O-11) carries neither the seller's nor the buyer's VAT identifier. The PDF
+	 * still shows them.
+	 */
+	private static boolean writesVatNumbers(InvoiceDocument doc) {
+		return doc.lines().stream().noneMatch(l -> l.category() == VatCategory.OUTSIDE_SCOPE)
+				&& doc.vat().stream().noneMatch(v -> v.category() == VatCategory.OUTSIDE_SCOPE);
+	}
+
+	private static PartyType party(Party source, boolean withVatNumber) {
 		var party = new PartyType();
 		party.setEndpointID(source.electronicAddress().id()).setSchemeID(source.electronicAddress().scheme());
 		var address = new AddressType();
@@ -212,7 +222,7 @@ public final class UblInvoices {
 		country.setIdentificationCode(source.countryCode());
 		address.setCountry(country);
 		party.setPostalAddress(address);
-		if (hasText(source.vatNumber())) {
+		if (withVatNumber && hasText(source.vatNumber())) {
 			var tax = new PartyTaxSchemeType();
 			tax.setCompanyID(source.vatNumber());
 			tax.setTaxScheme(taxScheme());

@@ -102,6 +102,23 @@ public final class InvoiceDocuments {
 				totals("49.00", "0.00", "49.00"), "Reverse charge");
 	}
 
+	/**
+	 * A business outside the EU (United States): the service is not subject to Dutch VAT (category
+	 * O, exemption reason code VATEX-EU-O). Its Peppol address is a DUNS number (scheme 0060): Peppol
+	 * knows no US business register. Not one of the four issue-10 documents; it covers category O.
+	 */
+	public static InvoiceDocument outsideEuBusinessInvoice() {
+		var buyer = new Party("Example Storage Inc.", "100 Market Street", "94105", "San Francisco", "US", null, null,
+				"ap@example-storage.example", new ElectronicAddress("0060", "123456789"));
+		var lines = List.of(new Line("1", "Storage 10 TB", new BigDecimal("1"), "MON", new BigDecimal("89.00"),
+				new BigDecimal("89.00"), VatCategory.OUTSIDE_SCOPE, BigDecimal.ZERO, DECEMBER));
+		return new InvoiceDocument(Kind.INVOICE, "2026-000046", ISSUED, LocalDate.of(2026, 12, 15), DECEMBER, "EUR",
+				Locale.ENGLISH, null, "2026000046", "K-000999", seller(), buyer, sellerAccount(), lines,
+				List.of(new VatBreakdown(VatCategory.OUTSIDE_SCOPE, BigDecimal.ZERO, new BigDecimal("89.00"),
+						new BigDecimal("0.00"), "VATEX-EU-O")),
+				totals("89.00", "0.00", "89.00"), null);
+	}
+
 	/** A credit note for the domain name on {@link #dutchBusinessInvoice()}, referring to it (BG-3). */
 	public static InvoiceDocument creditNote() {
 		var lines = List.of(new Line("1", "Domeinnaam bakkerij-jansen.nl (niet verlengd)", new BigDecimal("1"), "ANN",

@@ -97,6 +97,15 @@ class InvoicePdfUnitTests {
 	}
 
 	@Test
+	@DisplayName("BIL-1: an invoice outside the scope of VAT says so per line and in the breakdown, without a reverse-charge note")
+	void outsideScopeInvoice() {
+		String text = text(InvoiceDocuments.outsideEuBusinessInvoice());
+		assertThat(text).contains("Storage 10 TB 1 December 2026 to 31 December 2026 1 month(s) € 89.00 Not subject to VAT € 89.00",
+				"Not subject to VAT on € 89.00 € 0.00", "Amount due € 89.00", "Customer number K-000999")
+				.doesNotContain("Reverse charge");
+	}
+
+	@Test
 	void aLanguageOtherThanDutchGetsEnglish() {
 		String text = text(InvoiceDocuments.inLanguage(InvoiceDocuments.dutchConsumerInvoice(), Locale.GERMAN));
 		assertThat(text).contains("Invoice number 2026-000042", "Amount due € 18.14");

@@ -67,6 +67,15 @@ class UblInvoicesUnitTests {
 	}
 
 	@Test
+	@DisplayName("BIL-1: an invoice to a business outside the EU (not subject to VAT, category O) is a valid Peppol BIS 3 invoice without VAT identifiers")
+	void outsideEuInvoiceIsValid() {
+		assertValid(InvoiceDocuments.outsideEuBusinessInvoice());
+		String xml = xml(InvoiceDocuments.outsideEuBusinessInvoice());
+		assertThat(xml).contains("<cbc:TaxExemptionReasonCode>VATEX-EU-O</cbc:TaxExemptionReasonCode>")
+				.doesNotContain("<cac:PartyTaxScheme>").doesNotContain("<cbc:Percent>");
+	}
+
+	@Test
 	@DisplayName("BIL-1: the invoice carries the Peppol identifiers, the parties' addresses, SEPA payment means with the reference, and the period")
 	void invoiceMapsTheRequiredFields() {
 		String xml = xml(InvoiceDocuments.dutchBusinessInvoice());
