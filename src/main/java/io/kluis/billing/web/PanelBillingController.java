@@ -54,8 +54,9 @@ class PanelBillingController {
 	}
 
 	@PostMapping(PATH + "/orders")
-	ModelAndView order(@RequestParam(defaultValue = "") String planId, @RequestParam(defaultValue = "") String period,
+	ModelAndView order(@RequestParam(defaultValue = "") String planAndPeriod,
 			@RequestParam(defaultValue = "") String acceptedTermsVersion,
+			@RequestParam(required = false) @Nullable String acceptTerms,
 			@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String street,
 			@RequestParam(required = false) @Nullable String postalCode,
 			@RequestParam(required = false) @Nullable String city, @RequestParam(required = false) @Nullable String country,
@@ -65,9 +66,13 @@ class PanelBillingController {
 		AccountId account = BillingApi.account(authentication);
 		ProfileInput profile = name == null && street == null ? null
 				: new ProfileInput(name, street, postalCode, city, country, companyName, kvkNumber, vatNumber);
+		// The form's radio value is "<planId>:<period>"; the ticked box is the acceptance of the version shown.
+		int colon = planAndPeriod.indexOf(':');
+		String planId = colon < 0 ? planAndPeriod : planAndPeriod.substring(0, colon);
+		String period = colon < 0 ? "" : planAndPeriod.substring(colon + 1);
 		try {
-			ordering.place(account, new Ordering.Request(uuid(planId), period, acceptedTermsVersion, profile,
-					Order.Channel.PANEL));
+			ordering.place(account, new Ordering.Request(uuid(planId), period,
+					acceptTerms == null ? null : acceptedTermsVersion, profile, Order.Channel.PANEL));
 		}
 		catch (InvalidInputException e) {
 			return problem(account, HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
