@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The subscriptions ({@code billing_subscriptions}) and plan changes ({@code billing_plan_changes}). */
-@Repository
+@Repository("billingSubscriptionRows")
 public class Subscriptions {
 
 	private final JdbcClient jdbc;
