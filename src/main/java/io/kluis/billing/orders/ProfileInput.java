@@ -35,9 +35,9 @@ public record ProfileInput(@Nullable String name, @Nullable String street, @Null
 		if (kvk != null && !KVK.matcher(kvk).matches()) {
 			throw new InvalidInputException("kvkNumber", "kvkNumber must be 8 digits");
 		}
-		String vat = optional("vatNumber", vatNumber, 14);
+		String vat = optional("vatNumber", vatNumber == null ? null : vatNumber.replace(" ", ""), 14);
 		if (vat != null) {
-			vat = vat.replace(" ", "").toUpperCase(Locale.ROOT);
+			vat = vat.toUpperCase(Locale.ROOT);
 			if (!VAT.matcher(vat).matches()) {
 				throw new InvalidInputException("vatNumber", "vatNumber must start with the country prefix, such as NL123456789B01");
 			}
