@@ -54,7 +54,7 @@ class StoragePlans implements ProductProvisioner {
 	@Override
 	@Transactional
 	public void end(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
-		usage.createRow(account);
+		// No row to create: without one the default applies, and at erasure the row may be gone already.
 		usage.setQuota(account, null);
 		log.info("event=storage.plan-ended subscription={}", subscription);
 	}
