@@ -115,6 +115,9 @@ class BillingIntegrationTests extends WithMailbox {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.kluis.audit.AuditTrail audit;
+
 	TestAccounts fixtures;
 
 	UUID small;
@@ -252,7 +255,8 @@ class BillingIntegrationTests extends WithMailbox {
 
 	@Test
 	@DisplayName("BIL-6: cancelling over the API is one call and takes effect at the end of the term: the "
-			+ "scheduled job then ends the subscription and the quota returns to the default; a renewal before that")
+			+ "scheduled job then ends the subscription and the quota returns to the default (each step in the audit "
+			+ "trail); an uncancelled one renews")
 	void cancelAndEndOfTerm() throws Exception {
 		Customer c = customer(Locale.ENGLISH);
 		UUID id = UUID.fromString(json(postJson(c, "/api/v1/orders", orderJson(small, "month", true)))
@@ -279,6 +283,9 @@ class BillingIntegrationTests extends WithMailbox {
 		assertThat(ended.endedAt()).isEqualTo(before.periodEnd());
 		assertThat(usage.of(c.id()).quota()).as("back on the default quota").isEqualTo(storage.defaultQuota().toBytes());
 		assertThat(json(api(c, get("/api/v1/subscriptions/" + id))).get("status").asString()).isEqualTo("ended");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				audit.aboutSubject(c.id())).extracting(io.kluis.audit.AuditEntry::code)
+			.contains("billing.order.placed", "billing.subscription.cancelled", "billing.subscription.ended"));
 
 		// A subscription that was not cancelled renews instead.
 		Customer other = customer(Locale.ENGLISH);

@@ -4,6 +4,7 @@ import io.kluis.billing.BillingSubscriptions;
 import io.kluis.billing.PlanChanged;
 import io.kluis.billing.PlanTerms;
 import io.kluis.billing.ProductKind;
+import io.kluis.billing.SubscriptionCancelled;
 import io.kluis.billing.SubscriptionEnded;
 import io.kluis.billing.SubscriptionInfo;
 import io.kluis.billing.SubscriptionRef;
@@ -138,6 +139,7 @@ public class SubscriptionLifecycle implements BillingSubscriptions {
 		}
 		Subscription cancelled = s.cancelled(clock.instant());
 		subscriptions.update(cancelled);
+		events.publishEvent(new SubscriptionCancelled(s.ref(), account, cancelled.cancelledAt(), s.periodEnd()));
 		return cancelled;
 	}
 
