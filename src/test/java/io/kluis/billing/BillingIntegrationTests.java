@@ -271,6 +271,9 @@ class BillingIntegrationTests extends WithMailbox {
 		assertThat(view.get("status").asString()).as("runs to the end of the paid term").isEqualTo("active");
 		assertThat(api(c, post("/api/v1/subscriptions/" + id + "/cancel")).getStatus()).as("again: same answer")
 			.isEqualTo(200);
+		var panel = authentication(fixtures.authentication(c.id(), false));
+		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
+			.contains("Cancelled, ends " + before.periodEnd().toString().substring(0, 10));
 
 		termEnds.run();
 		assertThat(subscriptions.find(new SubscriptionRef(id)).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
@@ -283,6 +286,8 @@ class BillingIntegrationTests extends WithMailbox {
 		assertThat(ended.endedAt()).isEqualTo(before.periodEnd());
 		assertThat(usage.of(c.id()).quota()).as("back on the default quota").isEqualTo(storage.defaultQuota().toBytes());
 		assertThat(json(api(c, get("/api/v1/subscriptions/" + id))).get("status").asString()).isEqualTo("ended");
+		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
+			.contains("Ended");
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				audit.aboutSubject(c.id())).extracting(io.kluis.audit.AuditEntry::code)
 			.contains("billing.order.placed", "billing.subscription.cancelled", "billing.subscription.ended"));
