@@ -1,6 +1,7 @@
 package io.kluis.storage.files;
 
 import io.kluis.shared.AccountId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -118,7 +119,7 @@ public class Usage {
 	}
 
 	/** Sets a customer's own quota (from their plan); {@code null} returns to the default. */
-	public void setQuota(AccountId account, Long bytes) {
+	public void setQuota(AccountId account, @Nullable Long bytes) {
 		jdbc.sql("update storage_usage set quota_bytes = ? where account_id = ?").params(bytes, account.value()).update();
 	}
 }
