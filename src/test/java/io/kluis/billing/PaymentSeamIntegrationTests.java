@@ -55,6 +55,9 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 	@Autowired
 	StorageProperties storage;
 
+	@Autowired
+	io.kluis.storage.files.ReadOnlyStorage readOnly;
+
 	@Test
 	@DisplayName("BIL-1: with payment required a subscription is provisioned only when markPaid is called; "
 			+ "dunning suspends and resumes it; ending the contract returns the default quota")
@@ -78,11 +81,16 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 
 		subscriptions.suspend(ref);
 		assertThat(subscriptions.find(ref).orElseThrow().status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+		assertThat(readOnly.reasons(customer.id())).as("suspended storage is read-only")
+			.containsExactly(io.kluis.storage.files.ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
 		subscriptions.resume(ref);
 		assertThat(subscriptions.find(ref).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(readOnly.reasons(customer.id())).as("paying lifts it at once").isEmpty();
 
 		assertThat(lifecycle.endAllNow(customer.id())).isEqualTo(1);
 		assertThat(usage.of(customer.id()).quota()).isEqualTo(storage.defaultQuota().toBytes());
+		assertThat(readOnly.reasons(customer.id())).as("an ended plan leaves the files readable, not writable")
+			.containsExactly(io.kluis.storage.files.ReadOnlyStorage.Reason.SERVICE_ENDED);
 		assertThatThrownBy(() -> subscriptions.markPaid(ref)).isInstanceOf(IllegalStateException.class);
 	}
 }

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Storage plans from billing: an active plan sets the customer's quota to the plan's (replacing
- * {@code kluis.storage.default-quota} for that customer); at the end of the plan the customer is back on
- * the default quota. Nothing is deleted: a customer who stores more than the quota then allows can read,
- * download and delete, but every write that adds bytes is refused ({@link StorageException.QuotaExceeded},
- * 507 over WebDAV) until they are under it again. Suspension (dunning) changes nothing here yet: the
- * read-only suspension belongs to the dunning work.
+ * {@code kluis.storage.default-quota} for that customer). An unpaid invoice past the dunning schedule
+ * suspends the plan: the storage becomes read-only ({@link ReadOnlyStorage.Reason#PAYMENT_OVERDUE}) until
+ * it is paid. At the end of the plan the customer is back on the default quota and the storage is
+ * read-only ({@link ReadOnlyStorage.Reason#SERVICE_ENDED}): files can be read and downloaded, nothing
+ * changed, until a new plan is ordered or the register's period lets erasure take them.
  */
 @Component
 class StoragePlans implements ProductProvisioner {
@@ -25,8 +25,11 @@ class StoragePlans implements ProductProvisioner {
 
 	private final Usage usage;
 
-	StoragePlans(Usage usage) {
+	private final ReadOnlyStorage readOnly;
+
+	StoragePlans(Usage usage, ReadOnlyStorage readOnly) {
 		this.usage = usage;
+		this.readOnly = readOnly;
 	}
 
 	@Override
@@ -39,16 +42,22 @@ class StoragePlans implements ProductProvisioner {
 	public void activate(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
 		usage.createRow(account);
 		usage.setQuota(account, terms.quotaBytes());
+		readOnly.lift(account, ReadOnlyStorage.Reason.SERVICE_ENDED);
 		log.info("event=storage.plan-quota subscription={} quotaBytes={}", subscription, terms.quotaBytes());
 	}
 
 	@Override
+	@Transactional
 	public void suspend(AccountId account, SubscriptionRef subscription) {
-		// Read-only suspension is the dunning's (issue 10); the quota stays as paid for.
+		readOnly.set(account, ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
+		log.info("event=storage.plan-suspended subscription={}", subscription);
 	}
 
 	@Override
+	@Transactional
 	public void resume(AccountId account, SubscriptionRef subscription) {
+		readOnly.lift(account, ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
+		log.info("event=storage.plan-resumed subscription={}", subscription);
 	}
 
 	@Override
@@ -56,6 +65,11 @@ class StoragePlans implements ProductProvisioner {
 	public void end(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
 		// No row to create: without one the default applies, and at erasure the row may be gone already.
 		usage.setQuota(account, null);
+		readOnly.lift(account, ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
+		if (usage.hasRow(account)) {
+			// an account being erased has no usage row any more: nothing of theirs is left to protect
+			readOnly.set(account, ReadOnlyStorage.Reason.SERVICE_ENDED);
+		}
 		log.info("event=storage.plan-ended subscription={}", subscription);
 	}
 }

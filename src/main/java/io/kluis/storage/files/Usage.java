@@ -113,6 +113,14 @@ public class Usage {
 			.update();
 	}
 
+	/** Whether the customer has a usage row (gone once their storage was erased). */
+	boolean hasRow(AccountId account) {
+		return jdbc.sql("select count(*) from storage_usage where account_id = ?")
+			.param(account.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** Removes the customer's usage row (erasure; nothing of theirs is stored any more). */
 	public void forget(AccountId account) {
 		jdbc.sql("delete from storage_usage where account_id = ?").param(account.value()).update();
