@@ -71,7 +71,7 @@ class InvoicesAdminApi {
 
 	@Operation(summary = "CSV for the accountant: every invoice and credit note issued from..to (inclusive); "
 			+ "reason required, audited")
-	@GetMapping(value = "/export.csv", produces = "text/csv")
+	@GetMapping("/export.csv")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(defaultValue = "") String ticket, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, Authentication authentication) {
