@@ -9,7 +9,8 @@
 -- fiscal subject key (fiscal_subject_id: one per account and fiscal year), which survives the account's
 -- closure and is destroyed by the retention engine when the record's 7 years (art. 52 AWR) end. The
 -- email, which the law does not require, is sealed under the account's own key (gone at closure) and
--- cleared by erasure. No foreign keys to identity: the fiscal record outlives the account.
+-- cleared by erasure; its blind index (a keyed hash, unreadable) stays with the record so that a former
+-- customer can still find their invoices by address alone (RIG-8). No foreign keys to identity: the fiscal record outlives the account.
 create table billing_invoice_counters (
     fiscal_year integer primary key,
     last_number bigint  not null
@@ -41,6 +42,7 @@ create table billing_invoices (
     fiscal_subject_id   uuid         not null,
     buyer_sealed        bytea        not null,
     buyer_email_sealed  bytea,
+    buyer_email_index   bytea,
     seller_json         varchar(4000) not null,
     line_total          numeric(19, 2) not null,
     tax_exclusive       numeric(19, 2) not null,
@@ -55,6 +57,7 @@ create index billing_invoices_account on billing_invoices (account_id, issued_at
 create index billing_invoices_issued on billing_invoices (issued_at);
 create index billing_invoices_preceding on billing_invoices (preceding_id);
 create index billing_invoices_customer_number on billing_invoices (customer_number);
+create index billing_invoices_email_index on billing_invoices (buyer_email_index);
 
 create table billing_invoice_lines (
     invoice_id    uuid          not null references billing_invoices (id) on delete cascade,

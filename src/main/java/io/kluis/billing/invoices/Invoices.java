@@ -46,6 +46,7 @@ class Invoices {
 			@Nullable LocalDate dueDate, @Nullable LocalDate periodStart, @Nullable LocalDate periodEnd, String language,
 			String currency, String paymentReference, VatScheme vatScheme, @Nullable String viesReference,
 			String buyerCountry, UUID fiscalSubject, byte[] buyerSealed, byte @Nullable [] buyerEmailSealed,
+			byte @Nullable [] buyerEmailIndex,
 			String sellerJson, Totals totals, @Nullable String note, @Nullable Instant minimisedAt) {
 
 		@Override
@@ -63,15 +64,15 @@ class Invoices {
 		jdbc.sql("insert into billing_invoices (id, invoice_number, fiscal_year, sequence_number, kind, account_id, "
 				+ "customer_number, preceding_id, preceding_number, preceding_date, credit_reason, issued_at, issue_date, "
 				+ "due_date, period_start, period_end, buyer_language, currency, payment_reference, vat_scheme, vies_reference, "
-				+ "buyer_country, fiscal_subject_id, buyer_sealed, buyer_email_sealed, seller_json, line_total, tax_exclusive, "
+				+ "buyer_country, fiscal_subject_id, buyer_sealed, buyer_email_sealed, buyer_email_index, seller_json, line_total, tax_exclusive, "
 				+ "vat_total, tax_inclusive, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(s.id(), s.number(), s.fiscalYear(), s.sequence(), s.kind().name(), s.account().value(),
 					s.customerNumber().value(), s.precedingId(), s.precedingNumber(), date(s.precedingDate()),
 					s.creditReason(), Timestamp.from(s.issuedAt()), date(s.issueDate()), date(s.dueDate()),
 					date(s.periodStart()), date(s.periodEnd()), s.language(), s.currency(), s.paymentReference(),
 					s.vatScheme().name(), s.viesReference(), s.buyerCountry(), s.fiscalSubject(), s.buyerSealed(),
-					s.buyerEmailSealed(), s.sellerJson(), s.totals().lineTotal(), s.totals().taxExclusive(),
+					s.buyerEmailSealed(), s.buyerEmailIndex(), s.sellerJson(), s.totals().lineTotal(), s.totals().taxExclusive(),
 					s.totals().vatTotal(), s.totals().taxInclusive(), s.note())
 			.update();
 		for (var line : lines) {
@@ -180,6 +181,22 @@ class Invoices {
 			.list();
 	}
 
+	/** The ids of the documents issued to this email address (its blind index), for former customers (RIG-8). */
+	List<UUID> idsOfEmail(byte[] index) {
+		return jdbc.sql("select id from billing_invoices where buyer_email_index = ? order by fiscal_year, sequence_number")
+			.param(index)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Erasure of one document (found by address): clears the email. */
+	int minimise(UUID id, Instant now) {
+		return jdbc.sql("update billing_invoices set buyer_email_sealed = null, minimised_at = ? "
+				+ "where id = ? and minimised_at is null")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
 	/** Erasure (RET-3): drops what art. 226 does not require (the email); returns how many were minimised now. */
 	int minimise(AccountId account, Instant now) {
 		return jdbc.sql("update billing_invoices set buyer_email_sealed = null, minimised_at = ? "
@@ -231,7 +248,7 @@ class Invoices {
 				rs.getString("payment_reference"), VatScheme.valueOf(rs.getString("vat_scheme")),
 				rs.getString("vies_reference"), rs.getString("buyer_country"),
 				rs.getObject("fiscal_subject_id", UUID.class), rs.getBytes("buyer_sealed"),
-				rs.getBytes("buyer_email_sealed"), rs.getString("seller_json"),
+				rs.getBytes("buyer_email_sealed"), rs.getBytes("buyer_email_index"), rs.getString("seller_json"),
 				new Totals(rs.getBigDecimal("line_total"), rs.getBigDecimal("tax_exclusive"), rs.getBigDecimal("vat_total"),
 						rs.getBigDecimal("tax_inclusive"), BigDecimal.ZERO.setScale(2), rs.getBigDecimal("tax_inclusive")),
 				rs.getString("note"), instant(rs.getTimestamp("minimised_at")));

@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the fiscal record (RET-3, BIL-5).
  *
  * <p><b>Export</b> (RIG-1, RIG-8): every document of the account, also after the account was closed
- * (the fiscal key still opens it). <b>Erasure</b> keeps the documents (legal hold, art. 52 AWR) and
+ * (the fiscal key still opens it), found by account or, for a former customer whose account is gone, by
+ * the blind index of the address the invoices were sent to. <b>Erasure</b> keeps the documents (legal hold, art. 52 AWR) and
  * minimises them: the buyer's email goes (sealed under the account's key, which closure destroys
- * anyway); the name, address, VAT and KvK numbers art. 226 requires stay, sealed under the fiscal key.
+ * anyway; its blind index stays so the former customer can still ask for the record); the name, address, VAT and KvK numbers art. 226 requires stay, sealed under the fiscal key.
  * <b>Retention</b> (trigger {@code fiscal_year_end}): a document goes with its fiscal year once the end
  * of that year lies the rule's period (7 years) before the run's moment, and the fiscal keys of those
  * years are destroyed with it, so backups cannot read them either.
@@ -81,16 +82,14 @@ class InvoicesDataHolder implements PersonalDataHolder {
 	public Map<String, String> personalColumns() {
 		return Map.of("billing_invoices.account_id", CATEGORY, "billing_invoices.customer_number", CATEGORY,
 				"billing_invoices.fiscal_subject_id", CATEGORY, "billing_invoices.buyer_sealed", CATEGORY,
-				"billing_invoices.buyer_email_sealed", CATEGORY, "billing_invoices.buyer_country", CATEGORY);
+				"billing_invoices.buyer_email_sealed", CATEGORY, "billing_invoices.buyer_email_index", CATEGORY,
+				"billing_invoices.buyer_country", CATEGORY);
 	}
 
 	@Override
 	public List<ExportedCategory> export(DataSubject subject) {
-		if (subject.account() == null) {
-			return List.of(ExportedCategory.of(CATEGORY, COLUMNS, List.of()));
-		}
 		var rows = new ArrayList<Map<String, Object>>();
-		for (var id : invoices.idsOf(subject.account())) {
+		for (var id : ids(subject)) {
 			var stored = invoices.stored(id).orElseThrow();
 			var buyer = invoicing.openBuyer(stored);
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -122,13 +121,11 @@ class InvoicesDataHolder implements PersonalDataHolder {
 	@Override
 	@Transactional
 	public Erased erase(DataSubject subject) {
-		if (subject.account() == null) {
-			return Erased.none();
+		var ids = ids(subject);
+		for (var id : ids) {
+			invoices.minimise(id, clock.instant());
 		}
-		AccountId account = subject.account();
-		invoices.minimise(account, clock.instant());
-		int kept = invoices.idsOf(account).size();
-		return new Erased(Map.of(), kept == 0 ? Map.of() : Map.of(CATEGORY, kept));
+		return new Erased(Map.of(), ids.isEmpty() ? Map.of() : Map.of(CATEGORY, ids.size()));
 	}
 
 	@Override
@@ -147,6 +144,21 @@ class InvoicesDataHolder implements PersonalDataHolder {
 			cipher.destroyDataKey(new AccountId(subject));
 		}
 		return removed;
+	}
+
+	/**
+	 * The subject's documents: by account, and by the blind index of the address for a former customer
+	 * whose account is gone (RIG-8) or for documents of another account issued to the same address.
+	 */
+	private List<java.util.UUID> ids(DataSubject subject) {
+		var ids = new java.util.LinkedHashSet<java.util.UUID>();
+		if (subject.account() != null) {
+			ids.addAll(invoices.idsOf(subject.account()));
+		}
+		if (subject.email() != null) {
+			ids.addAll(invoices.idsOfEmail(invoicing.emailIndex(subject.email().value())));
+		}
+		return List.copyOf(ids);
 	}
 
 	/**

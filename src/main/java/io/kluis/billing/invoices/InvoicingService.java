@@ -14,6 +14,7 @@ import io.kluis.crypto.DataKeyDestroyedException;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.EmailAddress;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
 import java.math.BigDecimal;
@@ -58,6 +59,9 @@ class InvoicingService implements Invoicing {
 	static final String BUYER_FIELD = "billing.invoices.buyer";
 
 	static final String EMAIL_FIELD = "billing.invoices.buyer_email";
+
+	/** The blind index of the buyer's email (stored data depends on this name; never change it). */
+	static final String EMAIL_INDEX_FIELD = "billing.invoices.buyer_email_index";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -224,7 +228,8 @@ class InvoicingService implements Invoicing {
 					kind == Kind.INVOICE ? issueDate.plusDays(properties.paymentTermDays()) : null,
 					period == null ? null : period.start(), period == null ? null : period.end(), language.getLanguage(),
 					"EUR", PaymentReference.of(year, sequence), scheme, viesReference, buyer.countryCode(), fiscalSubject,
-					sealedBuyer.bytes(), sealedEmail == null ? null : sealedEmail.bytes(), sellerJson(), result.totals(),
+					sealedBuyer.bytes(), sealedEmail == null ? null : sealedEmail.bytes(),
+					email == null ? null : emailIndex(email), sellerJson(), result.totals(),
 					note, null);
 			invoices.insert(stored, lines, result.vat());
 			events.publishEvent(new InvoiceIssued(new InvoiceId(id), kind, stored.number(), account));
@@ -307,6 +312,11 @@ class InvoicingService implements Invoicing {
 		catch (DataKeyDestroyedException e) {
 			return null;
 		}
+	}
+
+	/** The keyed hash by which a former customer's invoices are found by address alone (RIG-8). */
+	byte[] emailIndex(String email) {
+		return cipher.blindIndex(EMAIL_INDEX_FIELD, EmailAddress.of(email).canonical()).bytes();
 	}
 
 	/** One data key per account and fiscal year for the fiscal record (see the class comment). */
@@ -392,8 +402,13 @@ class InvoicingService implements Invoicing {
 			}
 		}
 		String email = blankToNull(b.email());
-		if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
-			throw new InvalidInputException("buyer.email", "email: a valid address");
+		if (email != null) {
+			try {
+				email = EmailAddress.of(email).value();
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInputException("buyer.email", "email: a valid address");
+			}
 		}
 		String language = b.language().getLanguage();
 		if (!"nl".equals(language) && !"en".equals(language)) {

@@ -22,6 +22,7 @@ import io.kluis.identity.account.AppPasswords;
 import io.kluis.privacy.rights.AccountClosingForTests;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.CustomerNumber;
+import io.kluis.shared.EmailAddress;
 import io.kluis.shared.personaldata.DataSubject;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
@@ -291,15 +292,18 @@ class InvoicingIntegrationTests extends WithMailbox {
 	}
 
 	@Test
-	@DisplayName("RET-3, RIG-8: closing the account leaves the invoices readable and minimised (no email), still in the former customer's export")
+	@DisplayName("RET-3, RIG-8: closing the account leaves the invoices readable and minimised (no email), still in the former customer's export, also by address alone")
 	void fiscalRecordSurvivesAccountClosure() {
 		var customer = fixtures.verified();
-		var invoice = issue(customer.id(), consumer("NL"));
+		String address = TestAccounts.uniqueEmail("invoice");
+		var buyer = consumer("NL");
+		var invoice = issue(customer.id(), new InvoiceRequest.Buyer(buyer.name(), buyer.street(), buyer.postalCode(),
+				buyer.city(), "NL", null, null, null, address, buyer.language()));
 		var exported = holder.export(DataSubject.of(customer.id())).get(0);
 		assertThat(exported.category()).isEqualTo("invoices");
 		assertThat(exported.records()).singleElement().satisfies(r -> {
 			assertThat(r.get("number")).isEqualTo(invoice.number());
-			assertThat(r.get("email")).isEqualTo("jan@example.org");
+			assertThat(r.get("email")).isEqualTo(address);
 			assertThat(r.get("buyerName")).isEqualTo("Jan Jansen");
 		});
 
@@ -318,6 +322,9 @@ class InvoicingIntegrationTests extends WithMailbox {
 			assertThat(r.get("email")).isEqualTo("");
 			assertThat(r.get("minimisedAt")).isNotEqualTo("");
 		});
+		var formerCustomer = new DataSubject(null, EmailAddress.of(address.toUpperCase(Locale.ROOT)));
+		assertThat(holder.export(formerCustomer).get(0).records()).as("RIG-8: found by address alone")
+			.singleElement().satisfies(r -> assertThat(r.get("number")).isEqualTo(invoice.number()));
 		var erasedAgain = holder.erase(DataSubject.of(customer.id()));
 		assertThat(erasedAgain.kept()).isEqualTo(Map.of("invoices", 1));
 		assertThat(erasedAgain.removed()).isEmpty();
