@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 10, acceptance 2: invoice numbers are gap-free and strictly increasing per calendar year with
@@ -32,6 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stored sequence.
  */
 @KluisIntegrationTest
+// Like a production node: fewer connections than threads, so threads also queue for a connection (on a
+// busy machine longer than Hikari's default 30 s).
+@TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=8",
+		"spring.datasource.hikari.connection-timeout=180000" })
 class InvoiceNumberingIntegrationTests {
 
 	static final int THREADS_PER_NODE = 16;
@@ -55,7 +60,8 @@ class InvoiceNumberingIntegrationTests {
 					"--spring.datasource.username=" + env.getProperty("spring.datasource.username", "sa"),
 					"--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
 					"--kluis.data-dir=" + env.getProperty("kluis.data-dir"), "--kluis.jobs.enabled=false",
-					"--server.port=0", "--spring.datasource.hikari.maximum-pool-size=" + (THREADS_PER_NODE + 2))) {
+					"--server.port=0", "--spring.datasource.hikari.maximum-pool-size=8",
+					"--spring.datasource.hikari.connection-timeout=180000")) {
 			assertThat(second.getEnvironment().getProperty("spring.datasource.url"))
 				.isEqualTo(env.getProperty("spring.datasource.url"));
 			var nodes = List.of(first.getBean(Invoicing.class), second.getBean(Invoicing.class));
