@@ -58,6 +58,9 @@ public interface Invoicing {
 	/** By the structured payment reference a bank transfer quoted (invoices only). */
 	Optional<IssuedInvoice> findByPaymentReference(String paymentReference);
 
+	/** The lines of an invoice or credit note, in order; empty when there is no such document. */
+	List<InvoicedLine> lines(InvoiceId invoice);
+
 	/** The account's invoices and credit notes, newest first. */
 	List<IssuedInvoice> of(AccountId account);
 

@@ -20,6 +20,10 @@ class InvoicingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	VatNumberValidator vatNumberValidator(ViesProperties vies, SellerProperties seller, Clock clock) {
+		if ("12345678".equals(seller.kvk()) || "NL000099998B57".equals(seller.vatNumber())) {
+			log.warn("event=billing.seller.example kluis.billing.seller.* still names the example company: "
+					+ "set the provider's own name, address, KvK and VAT number before issuing real invoices");
+		}
 		if ("rest".equals(vies.adapter())) {
 			return new ViesRestValidator(vies.url(), seller.vatNumber(), vies.timeout(), clock);
 		}

@@ -255,6 +255,15 @@ class InvoicingService implements Invoicing {
 	}
 
 	@Override
+	public List<InvoicedLine> lines(InvoiceId invoice) {
+		return invoices.lines(invoice.value()).stream()
+			.map(l -> new InvoicedLine(l.lineNo(), l.description(), l.quantity(), l.unitCode(), l.unitPrice(),
+					l.netAmount(), l.category(), l.ratePercent(), period(l.periodStart(), l.periodEnd()),
+					l.sourceReference()))
+			.toList();
+	}
+
+	@Override
 	public List<IssuedInvoice> of(AccountId account) {
 		return invoices.of(account);
 	}

@@ -174,6 +174,15 @@ class InvoicingIntegrationTests extends WithMailbox {
 			assertThat(v.taxAmount()).isEqualByComparingTo("2.30");
 		});
 		assertThat(document.period()).as("one line has no period").isNull();
+		assertThat(invoicing.lines(invoice.id())).satisfiesExactly(first -> {
+			assertThat(first.sourceReference()).isEqualTo("subscription:42");
+			assertThat(first.period()).isEqualTo(new InvoiceDocument.Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+			assertThat(first.netAmount()).isEqualByComparingTo("9.95");
+		}, second -> {
+			assertThat(second.sourceReference()).isNull();
+			assertThat(second.quantity()).isEqualByComparingTo("3");
+			assertThat(second.unitPrice()).isEqualByComparingTo("0.3350");
+		});
 		assertThat(document.totals().payable()).isEqualByComparingTo("13.26");
 		assertThat(document.note()).isNull();
 		assertThat(document.toString()).doesNotContain("Jansen");
