@@ -5,6 +5,7 @@ import io.kluis.shared.EmailAddress;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  *        when the mail belongs to nobody's account (the mail then gets a key of its own)
  * @param category the kind of mail, for consent checks
  * @param headers extra headers such as {@code List-Unsubscribe}
+ * @param attachments files to attach, by reference: the outbox stores only the reference (sealed) and
+ *        asks the named {@link MailAttachmentSource} for the files when it sends the mail
  */
 public record Mail(EmailAddress to, Locale locale, String template, Map<String, Object> model,
-		@Nullable AccountId subject, MailCategory category, Map<String, String> headers) {
+		@Nullable AccountId subject, MailCategory category, Map<String, String> headers,
+		List<AttachmentReference> attachments) {
 
 	public static final Locale DUTCH = Locale.forLanguageTag("nl");
 
@@ -53,6 +57,8 @@ public record Mail(EmailAddress to, Locale locale, String template, Map<String, 
 		Objects.requireNonNull(model, "model");
 		Objects.requireNonNull(category, "category");
 		Objects.requireNonNull(headers, "headers");
+		Objects.requireNonNull(attachments, "attachments");
+		attachments = List.copyOf(attachments);
 		locale = DUTCH.getLanguage().equals(locale.getLanguage()) ? DUTCH : Locale.ENGLISH;
 		if (!TEMPLATE.matcher(template).matches()) {
 			throw new IllegalArgumentException("template name must look like 'module/name': " + template);
@@ -92,7 +98,31 @@ public record Mail(EmailAddress to, Locale locale, String template, Map<String, 
 	@Override
 	public String toString() {
 		return "Mail[template=" + template + ", locale=" + locale + ", category=" + category + ", subject="
-				+ subject + ", modelKeys=" + model.keySet() + ", headers=" + headers.keySet() + "]";
+				+ subject + ", modelKeys=" + model.keySet() + ", headers=" + headers.keySet() + ", attachments="
+				+ attachments.size() + "]";
+	}
+
+	/**
+	 * Files to attach at send time: {@code source} is the {@link MailAttachmentSource#id()} of the module
+	 * that provides them, {@code reference} what that source understands (e.g. an invoice id). Neither
+	 * may be personal data; both are stored sealed with the mail anyway.
+	 */
+	public record AttachmentReference(String source, String reference) {
+
+		private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+
+		private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+		public AttachmentReference {
+			Objects.requireNonNull(source, "source");
+			Objects.requireNonNull(reference, "reference");
+			if (!SOURCE.matcher(source).matches()) {
+				throw new IllegalArgumentException("attachment source must look like 'module-name'");
+			}
+			if (!REFERENCE.matcher(reference).matches()) {
+				throw new IllegalArgumentException("attachment reference must be 1-200 characters of A-Z a-z 0-9 . _ : -");
+			}
+		}
 	}
 
 	/** Builds a {@link Mail}; category defaults to {@link MailCategory#TRANSACTIONAL}. */
@@ -111,6 +141,8 @@ public record Mail(EmailAddress to, Locale locale, String template, Map<String, 
 		private MailCategory category = MailCategory.TRANSACTIONAL;
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private final List<AttachmentReference> attachments = new java.util.ArrayList<>();
 
 		private Builder(EmailAddress to) {
 			this.to = Objects.requireNonNull(to, "to");
@@ -164,11 +196,20 @@ public record Mail(EmailAddress to, Locale locale, String template, Map<String, 
 			return this;
 		}
 
+		/**
+		 * Attaches the files that the {@link MailAttachmentSource} with id {@code source} provides for
+		 * {@code reference} when the mail is sent (see {@link AttachmentReference}).
+		 */
+		public Builder attach(String source, String reference) {
+			attachments.add(new AttachmentReference(source, reference));
+			return this;
+		}
+
 		public Mail build() {
 			if (locale == null || template == null) {
 				throw new IllegalStateException("a mail needs a locale and a template");
 			}
-			return new Mail(to, locale, template, model, subject, category, headers);
+			return new Mail(to, locale, template, model, subject, category, headers, attachments);
 		}
 	}
 }

@@ -53,6 +53,18 @@ class MailSealer {
 				RenderedMail.parseHeaderLines(cipher.open(keyOwner, table + ".headers", sealed.headers())));
 	}
 
+	/** Field name of the outbox's sealed attachment references. */
+	static final String OUTBOX_ATTACHMENTS = OUTBOX + ".attachments";
+
+	Sealed sealAttachments(AccountId keyOwner, String references) {
+		return cipher.seal(keyOwner, OUTBOX_ATTACHMENTS, references);
+	}
+
+	/** @throws io.kluis.crypto.DataKeyDestroyedException when the key owner was crypto-shredded */
+	String openAttachments(AccountId keyOwner, Sealed references) {
+		return cipher.open(keyOwner, OUTBOX_ATTACHMENTS, references);
+	}
+
 	/** Only recipient and subject line, for lists that should not decrypt every body. */
 	Envelope openEnvelope(String table, AccountId keyOwner, SealedMail sealed) {
 		return new Envelope(cipher.open(keyOwner, table + ".recipient", sealed.recipient()),

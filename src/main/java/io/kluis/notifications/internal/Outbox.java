@@ -48,13 +48,13 @@ class Outbox {
 		var message = entry.message();
 		jdbc.sql("""
 				insert into notifications_outbox (id, subject_id, key_owner_id, category, template, message_id, status,
-				  created_at, next_attempt_at, attempts, recipient, subject_line, body_text, body_html, headers)
-				values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, 0, ?, ?, ?, ?, ?)""")
+				  created_at, next_attempt_at, attempts, recipient, subject_line, body_text, body_html, headers, attachments)
+				values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, 0, ?, ?, ?, ?, ?, ?)""")
 			.params(entry.id().value(), entry.subject() == null ? null : entry.subject().value(),
 					entry.keyOwner().value(), entry.category().name(), entry.template(), entry.messageId(),
 					Timestamp.from(now), Timestamp.from(now), message.recipient().bytes(),
 					message.subjectLine().bytes(), message.text().bytes(), message.html().bytes(),
-					message.headers().bytes())
+					message.headers().bytes(), entry.attachments() == null ? null : entry.attachments().bytes())
 			.update();
 	}
 
@@ -87,7 +87,7 @@ class Outbox {
 			.update();
 		return jdbc.sql("""
 				select id, subject_id, key_owner_id, category, template, message_id, attempts,
-				  recipient, subject_line, body_text, body_html, headers
+				  recipient, subject_line, body_text, body_html, headers, attachments
 				from notifications_outbox where claim_token = ? and status = 'SENDING'""")
 			.param(token)
 			.query((rs, i) -> entry(rs, token))
@@ -193,9 +193,11 @@ class Outbox {
 
 	private static Claimed entry(ResultSet rs, UUID token) throws SQLException {
 		var message = MailSealer.SealedMail.read(rs, 8);
+		byte[] attachments = rs.getBytes(13);
 		return new Claimed(new OutboxEntry(new MailId(rs.getObject(1, UUID.class)), accountId(rs, 2),
 				new AccountId(rs.getObject(3, UUID.class)), MailCategory.valueOf(rs.getString(4)), rs.getString(5),
-				rs.getString(6), rs.getInt(7), message), token);
+				rs.getString(6), rs.getInt(7), message,
+				attachments == null ? null : io.kluis.crypto.Sealed.fromBytes(attachments)), token);
 	}
 
 	private static @Nullable AccountId accountId(ResultSet rs, int column) throws SQLException {

@@ -38,8 +38,18 @@ class OutboxDispatcher {
 
 	private final Clock clock;
 
+	private final java.util.Map<String, io.kluis.notifications.MailAttachmentSource> attachmentSources;
+
 	OutboxDispatcher(Outbox outbox, MailSealer sealer, MailTransport transport, NotificationsProperties properties,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock,
+			List<io.kluis.notifications.MailAttachmentSource> attachmentSources) {
+		var sources = new java.util.HashMap<String, io.kluis.notifications.MailAttachmentSource>();
+		for (var source : attachmentSources) {
+			if (sources.put(source.id(), source) != null) {
+				throw new IllegalStateException("two mail attachment sources have the id " + source.id());
+			}
+		}
+		this.attachmentSources = java.util.Map.copyOf(sources);
 		this.outbox = outbox;
 		this.sealer = sealer;
 		this.transport = transport;
@@ -78,8 +88,10 @@ class OutboxDispatcher {
 		var entry = claimed.entry();
 		try {
 			RenderedMail content = sealer.open(MailSealer.OUTBOX, entry.keyOwner(), entry.message());
+			var attachments = entry.attachments() == null ? List.<io.kluis.notifications.MailAttachment>of()
+					: attachments(sealer.openAttachments(entry.keyOwner(), entry.attachments()));
 			transport.deliver(new OutgoingMail(entry.id(), entry.messageId(), entry.subject(), entry.keyOwner(),
-					entry.category(), entry.template(), content));
+					entry.category(), entry.template(), content, attachments));
 		}
 		catch (DataKeyDestroyedException e) {
 			// The subject was erased while the mail waited: it must not go out.
@@ -111,6 +123,31 @@ class OutboxDispatcher {
 		log.info("event=notifications.mail.sent mail={} template={} attempt={}", entry.id(), entry.template(),
 				entry.attempts());
 		return true;
+	}
+
+	/**
+	 * The files of the stored references, from their sources. An unknown source (a node that does not
+	 * have it yet, during a rolling update) or a failing one makes the attempt fail and be retried.
+	 */
+	private List<io.kluis.notifications.MailAttachment> attachments(String references) {
+		var files = new java.util.ArrayList<io.kluis.notifications.MailAttachment>();
+		for (String line : references.split("\n")) {
+			int space = line.indexOf(' ');
+			if (space <= 0) {
+				continue;
+			}
+			var source = attachmentSources.get(line.substring(0, space));
+			if (source == null) {
+				throw new MailDeliveryException("attachment-source-unknown", false);
+			}
+			try {
+				files.addAll(source.attachmentsFor(line.substring(space + 1)));
+			}
+			catch (RuntimeException e) {
+				throw new MailDeliveryException("attachment-" + e.getClass().getSimpleName(), false);
+			}
+		}
+		return files;
 	}
 
 	private void retry(Outbox.Claimed claimed, String code) {

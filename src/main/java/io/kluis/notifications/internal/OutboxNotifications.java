@@ -59,8 +59,12 @@ class OutboxNotifications implements Notifications {
 		// A mail without subject gets a data key of its own, destroyed when retention ends.
 		AccountId keyOwner = mail.subject() != null ? mail.subject() : AccountId.random();
 		String messageId = "<" + id + "@" + baseUrl.host() + ">";
+		var attachments = mail.attachments().isEmpty() ? null
+				: sealer.sealAttachments(keyOwner, mail.attachments().stream()
+					.map(a -> a.source() + " " + a.reference())
+					.collect(java.util.stream.Collectors.joining("\n")));
 		outbox.insert(new OutboxEntry(id, mail.subject(), keyOwner, mail.category(), mail.template(), messageId, 0,
-				sealer.seal(MailSealer.OUTBOX, keyOwner, rendered)), clock.instant());
+				sealer.seal(MailSealer.OUTBOX, keyOwner, rendered), attachments), clock.instant());
 		log.debug("event=notifications.mail.queued mail={} template={} subject={}", id, mail.template(), mail.subject());
 		return id;
 	}

@@ -1,5 +1,6 @@
 package io.kluis.notifications.internal;
 
+import io.kluis.notifications.MailAttachment;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -90,7 +91,25 @@ class SmtpMailTransport implements MailTransport {
 		var alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
-		message.setContent(alternative);
+		if (mail.attachments().isEmpty()) {
+			message.setContent(alternative);
+		}
+		else {
+			// multipart/mixed: the two alternatives first, then each file.
+			var mixed = new MimeMultipart("mixed");
+			var body = new MimeBodyPart();
+			body.setContent(alternative);
+			mixed.addBodyPart(body);
+			for (MailAttachment attachment : mail.attachments()) {
+				var file = new MimeBodyPart();
+				file.setDataHandler(new jakarta.activation.DataHandler(
+						new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.contentType())));
+				file.setFileName(attachment.filename());
+				file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+				mixed.addBodyPart(file);
+			}
+			message.setContent(mixed);
+		}
 		// Spring's sender keeps an explicit Message-ID through saveChanges().
 		message.setHeader("Message-ID", mail.messageId());
 		return message;
