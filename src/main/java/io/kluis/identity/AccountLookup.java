@@ -1,6 +1,7 @@
 package io.kluis.identity;
 
 import io.kluis.shared.AccountId;
+import io.kluis.shared.CustomerNumber;
 import io.kluis.shared.EmailAddress;
 import java.util.Optional;
 
@@ -14,6 +15,12 @@ public interface AccountLookup {
 
 	/** The details of an account that still exists; empty once it is erased or never existed. */
 	Optional<AccountDetails> find(AccountId account);
+
+	/**
+	 * The customer number (ACC-5) of an account that still exists and has one (customers do; staff
+	 * accounts do not), for invoices and support.
+	 */
+	Optional<CustomerNumber> customerNumber(AccountId account);
 
 	/** The account that has this email address (compared case-insensitively), if any. */
 	Optional<AccountId> findByEmail(EmailAddress email);

@@ -3,6 +3,7 @@ package io.kluis.billing.web;
 import io.kluis.billing.BillingPeriod;
 import io.kluis.billing.catalogue.Catalogue;
 import io.kluis.billing.catalogue.Plan;
+import io.kluis.billing.invoices.Invoicing;
 import io.kluis.billing.orders.Order;
 import io.kluis.billing.orders.Ordering;
 import io.kluis.billing.orders.ProfileInput;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The customer's billing in the panel: the plans on offer with the order form (the billing profile is
  * asked for at the first order, the terms of service must be accepted), the subscriptions with a
- * one-button cancellation (BIL-6) and plan changes.
+ * one-button cancellation (BIL-6) and plan changes, and the invoices and credit notes with their PDF and
+ * UBL downloads ({@code io.kluis.billing.invoicing.InvoiceDownloads}).
  */
 @Controller
 @PreAuthorize("hasRole('CUSTOMER')")
@@ -41,10 +43,14 @@ class PanelBillingController {
 
 	private final SubscriptionLifecycle subscriptions;
 
-	PanelBillingController(Catalogue catalogue, Ordering ordering, SubscriptionLifecycle subscriptions) {
+	private final Invoicing invoicing;
+
+	PanelBillingController(Catalogue catalogue, Ordering ordering, SubscriptionLifecycle subscriptions,
+			Invoicing invoicing) {
 		this.catalogue = catalogue;
 		this.ordering = ordering;
 		this.subscriptions = subscriptions;
+		this.invoicing = invoicing;
 	}
 
 	@GetMapping(PATH)
@@ -125,6 +131,7 @@ class PanelBillingController {
 		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
 		model.addAttribute("profile", ordering.profile(account));
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
+		model.addAttribute("invoices", invoicing.of(account));
 	}
 
 	private void fill(Model model, AccountId account) {
@@ -132,6 +139,7 @@ class PanelBillingController {
 		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
 		model.addAttribute("profile", ordering.profile(account));
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
+		model.addAttribute("invoices", invoicing.of(account));
 	}
 
 	private static @Nullable UUID uuid(String value) {

@@ -3,6 +3,7 @@ package io.kluis.identity.account;
 import io.kluis.identity.AccountDetails;
 import io.kluis.identity.AccountLookup;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.CustomerNumber;
 import io.kluis.shared.EmailAddress;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,11 @@ class AccountLookups implements AccountLookup {
 	@Override
 	public Optional<AccountDetails> find(AccountId account) {
 		return accounts.findById(account).map(AccountLookups::details);
+	}
+
+	@Override
+	public Optional<CustomerNumber> customerNumber(AccountId account) {
+		return accounts.findById(account).map(Account::customerNumber);
 	}
 
 	@Override
