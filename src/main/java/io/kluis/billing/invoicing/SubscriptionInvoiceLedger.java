@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * event, a second node) is a no-op.
  */
 @Repository
-class SubscriptionInvoiceLedger {
+public class SubscriptionInvoiceLedger {
 
 	enum Kind {
 		/** A term of the subscription, billed in advance. */
@@ -148,11 +148,17 @@ class SubscriptionInvoiceLedger {
 			.update();
 	}
 
-	/** Erasure: the account's obligations that were never issued go (nothing will be invoiced to no one). */
-	int deletePending(AccountId account) {
-		return jdbc.sql("delete from billing_subscription_invoices where account_id = ? and status <> 'ISSUED'")
-			.param(account.value())
-			.update();
+	/**
+	 * Erasure (with the subscriptions, category {@code subscriptions}): the account's rows go. The invoices
+	 * issued stay, as the fiscal record, under their own rules (RET-3).
+	 */
+	public int deleteOf(AccountId account) {
+		return jdbc.sql("delete from billing_subscription_invoices where account_id = ?").param(account.value()).update();
+	}
+
+	/** Retention: a deleted subscription's rows go with it. */
+	public int deleteForSubscription(UUID subscription) {
+		return jdbc.sql("delete from billing_subscription_invoices where subscription_id = ?").param(subscription).update();
 	}
 
 	private static Obligation obligation(ResultSet rs, int row) throws SQLException {

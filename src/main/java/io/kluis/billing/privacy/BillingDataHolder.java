@@ -3,6 +3,7 @@ package io.kluis.billing.privacy;
 import io.kluis.billing.BillingProfile;
 import io.kluis.billing.orders.BillingProfileStore;
 import io.kluis.billing.orders.Order;
+import io.kluis.billing.invoicing.SubscriptionInvoiceLedger;
 import io.kluis.billing.orders.Orders;
 import io.kluis.billing.subscriptions.Subscription;
 import io.kluis.billing.subscriptions.SubscriptionLifecycle;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code billing-subscriptions} (purpose {@code billing}, contract).
  *
  * <p><b>Erasure</b> ends every live subscription first (the contract ends, BIL-6; the provisioners are
- * told), then deletes the profile, the orders, the subscriptions and the plan changes. The fiscal record
+ * told), then deletes the profile, the orders, the subscriptions, the plan changes and the invoicing's
+ * record of what the subscriptions owed ({@code billing_subscription_invoices}). The fiscal record
  * (invoices) is the invoicing's, under its own legal hold.
  *
  * <p><b>Retention</b>: the profile goes with the account (erased at closure); an order, its subscription
@@ -52,12 +54,15 @@ class BillingDataHolder implements PersonalDataHolder {
 
 	private final SubscriptionLifecycle lifecycle;
 
+	private final SubscriptionInvoiceLedger invoicingLedger;
+
 	BillingDataHolder(BillingProfileStore profiles, Orders orders, Subscriptions subscriptions,
-			SubscriptionLifecycle lifecycle) {
+			SubscriptionLifecycle lifecycle, SubscriptionInvoiceLedger invoicingLedger) {
 		this.profiles = profiles;
 		this.orders = orders;
 		this.subscriptions = subscriptions;
 		this.lifecycle = lifecycle;
+		this.invoicingLedger = invoicingLedger;
 	}
 
 	@Override
@@ -74,7 +79,7 @@ class BillingDataHolder implements PersonalDataHolder {
 	public Map<String, String> personalColumns() {
 		return Map.of("billing_profiles.account_id", PROFILE, "billing_profiles.profile_sealed", PROFILE,
 				"billing_orders.account_id", ORDERS, "billing_subscriptions.account_id", SUBSCRIPTIONS,
-				"billing_plan_changes.account_id", SUBSCRIPTIONS);
+				"billing_plan_changes.account_id", SUBSCRIPTIONS, "billing_subscription_invoices.account_id", SUBSCRIPTIONS);
 	}
 
 	@Override
@@ -179,6 +184,7 @@ class BillingDataHolder implements PersonalDataHolder {
 		lifecycle.endAllNow(account);
 		int profile = profiles.delete(account);
 		int orderCount = orders.deleteOf(account);
+		invoicingLedger.deleteOf(account);
 		int subscriptionCount = subscriptions.deleteOf(account);
 		return new Erased(Map.of(PROFILE, profile, ORDERS, orderCount, SUBSCRIPTIONS, subscriptionCount), Map.of());
 	}
@@ -198,6 +204,7 @@ class BillingDataHolder implements PersonalDataHolder {
 						// An order goes with its subscription: deleting the subscription takes its order too.
 						orders.deleteForSubscription(id);
 						if (SUBSCRIPTIONS.equals(category)) {
+							invoicingLedger.deleteForSubscription(id);
 							subscriptions.delete(id);
 						}
 					}
