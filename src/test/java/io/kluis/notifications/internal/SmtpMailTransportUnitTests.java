@@ -39,6 +39,31 @@ class SmtpMailTransportUnitTests {
 	}
 
 	@Test
+	void attachmentsMakeItMultipartMixedWithTheAlternativesFirst() throws Exception {
+		var plain = mail();
+		var withFiles = new OutgoingMail(plain.id(), plain.messageId(), null, plain.keyOwner(), plain.category(),
+				plain.template(), plain.content(), java.util.List.of(
+						new io.kluis.notifications.MailAttachment("invoice-2026-000001.pdf", "application/pdf",
+								"%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+						new io.kluis.notifications.MailAttachment("invoice-2026-000001.xml", "application/xml",
+								"<Invoice/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		var message = transport.mimeMessage(withFiles);
+		message.saveChanges();
+
+		assertThat(message.getContentType()).startsWith("multipart/mixed");
+		var mixed = (MimeMultipart) message.getContent();
+		assertThat(mixed.getCount()).isEqualTo(3);
+		assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getContentType()).startsWith("multipart/alternative");
+		assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invoice-2026-000001.pdf");
+		assertThat(mixed.getBodyPart(1).getContentType()).startsWith("application/pdf");
+		assertThat(mixed.getBodyPart(1).getDisposition()).isEqualTo(jakarta.mail.Part.ATTACHMENT);
+		assertThat(mixed.getBodyPart(2).getFileName()).isEqualTo("invoice-2026-000001.xml");
+		assertThat(new String(mixed.getBodyPart(2).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("<Invoice/>");
+		assertThat(withFiles.toString()).contains("attachments=2").doesNotContain("invoice-2026");
+	}
+
+	@Test
 	void connectionFailuresAreRetriedUnderAStableCode() {
 		var e = SmtpMailTransport.classify(new MailSendException("Mail server connection failed",
 				new MessagingException("Could not connect", new ConnectException("refused"))));
