@@ -402,7 +402,7 @@ public class SubscriptionInvoicing {
 	}
 
 	/** Not now: try again later. */
-	private static final class Retry extends RuntimeException {
+	static final class Retry extends RuntimeException {
 
 		private final String code;
 
@@ -413,7 +413,7 @@ public class SubscriptionInvoicing {
 	}
 
 	/** Never: needs staff. */
-	private static final class Failure extends RuntimeException {
+	static final class Failure extends RuntimeException {
 
 		private final String code;
 
