@@ -44,6 +44,15 @@
  * </ul>
  * {@code notifications/test} is the reference template (the self-test mail).
  *
+ * <h2>Attachments</h2>
+ * A mail carries files by reference: {@code Mail.to(…)….attach("billing-invoice", invoiceId)}. The
+ * outbox stores only the reference, sealed with the rest of the mail; at send time the dispatcher asks
+ * the {@link io.kluis.notifications.MailAttachmentSource} bean with that id for the
+ * {@link io.kluis.notifications.MailAttachment files} and SMTP sends {@code multipart/mixed}. So no file
+ * contents sit in the outbox, a module above notifications attaches what it owns without notifications
+ * knowing it, and a source that is missing or fails makes the attempt fail and be retried. The local
+ * mail viewer shows the bodies only.
+ *
  * <h2>Delivery</h2>
  * With {@code spring.mail.host} set, mail goes out over SMTP from {@code kluis.notifications.from}.
  * Without it, mail stays in the local mail viewer at {@code /admin/mail} (administrators only); the

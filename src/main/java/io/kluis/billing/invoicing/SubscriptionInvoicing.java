@@ -56,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code billing_subscription_invoices}, in the event's own transaction (a plain synchronous listener:
  * the order, renewal or plan change and its obligation commit or roll back together, nothing is lost in
  * between). The row's key is subscription + kind + period start, so a redelivered event or a second node
- * records nothing new. After commit ({@link ApplicationModuleListener}) the obligation is issued: the row
+ * records nothing new. After commit ({@link ApplicationModuleListener}: asynchronously, in a transaction of
+ * its own, through Spring Modulith's event publication registry) the obligation is issued: the row
  * is locked, issued only while still {@code PENDING}, and marked {@code ISSUED} with the invoice id in the
  * same transaction as the invoice and its mail; a second issuer waits for the lock and then finds it done.
  *

@@ -216,11 +216,7 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 				s.periodEnd().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)));
 		assertThat(ledger.find(new Key(ref, Kind.TERM, s.periodStart())).orElseThrow().invoice()).isEqualTo(invoice.id());
 
-		notifications.flush();
-		MimeMessage mail = Mailbox.awaitMails(c.known().email(), 1).stream()
-			.filter(m -> subject(m).contains(invoice.number()))
-			.findFirst()
-			.orElseThrow();
+		MimeMessage mail = mailAbout(c, invoice.number());
 		assertThat(subject(mail)).isEqualTo("Uw factuur " + invoice.number() + " van Voorbeeld Hosting B.V.");
 		assertThat(Mailbox.body(mail)).contains("2,42").contains(invoice.paymentReference()).contains(customerNumber);
 		List<BodyPart> files = attachments(mail);
@@ -322,11 +318,7 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 		assertThat(note.preceding()).as("the newest invoice of the term: the upgrade's").isEqualTo(upgrade.id());
 		assertThat(invoicing.of(c.id())).extracting(IssuedInvoice::id).contains(term.id());
 
-		notifications.flush();
-		MimeMessage mail = Mailbox.awaitMails(c.known().email(), 3).stream()
-			.filter(m -> subject(m).contains(note.number()))
-			.findFirst()
-			.orElseThrow();
+		MimeMessage mail = mailAbout(c, note.number());
 		assertThat(subject(mail)).startsWith("Uw creditnota");
 		assertThat(attachments(mail)).extracting(BodyPart::getFileName)
 			.containsExactly("credit-note-" + note.number() + ".pdf", "credit-note-" + note.number() + ".xml");
@@ -404,6 +396,17 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 		var otherAs = authentication(fixtures.authentication(other.id(), false));
 		assertThat(mvc.perform(get("/panel/billing/invoices/" + invoice.id() + "/pdf").with(otherAs)).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	/** The mail whose subject names the document, flushing the outbox until it arrived. */
+	MimeMessage mailAbout(Customer c, String number) {
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			notifications.flush();
+			return Mailbox.to(c.known().email()).stream().anyMatch(m -> subject(m).contains(number));
+		});
+		var mails = Mailbox.to(c.known().email()).stream().filter(m -> subject(m).contains(number)).toList();
+		assertThat(mails).as("one mail per document").hasSize(1);
+		return mails.get(0);
 	}
 
 	static String subject(MimeMessage message) {
