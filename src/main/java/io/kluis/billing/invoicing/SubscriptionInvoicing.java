@@ -402,7 +402,7 @@ public class SubscriptionInvoicing {
 		};
 	}
 
-	/** Not now: try again later. */
+	// Not now: try again later.
 	static final class Retry extends RuntimeException {
 
 		private final String code;
@@ -413,7 +413,7 @@ public class SubscriptionInvoicing {
 		}
 	}
 
-	/** Never: needs staff. */
+	// Never: needs staff.
 	static final class Failure extends RuntimeException {
 
 		private final String code;
