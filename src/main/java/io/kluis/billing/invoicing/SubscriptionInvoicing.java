@@ -37,8 +37,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,11 +50,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (an upgrade is invoiced; a downgrade is credited with a credit note on the term's invoice). Each
  * document goes to the customer by mail with its PDF and UBL e-invoice attached.
  *
+ * <p>The listeners are in {@link InvoicingEventsListener}.
+ *
  * <p><b>Exactly once.</b> Each event first records an <em>obligation</em> in
  * {@code billing_subscription_invoices}, in the event's own transaction (a plain synchronous listener:
  * the order, renewal or plan change and its obligation commit or roll back together, nothing is lost in
  * between). The row's key is subscription + kind + period start, so a redelivered event or a second node
- * records nothing new. After commit ({@link ApplicationModuleListener}: asynchronously, in a transaction of
+ * records nothing new. After commit ({@code @ApplicationModuleListener}: asynchronously, in a transaction of
  * its own, through Spring Modulith's event publication registry) the obligation is issued: the row
  * is locked, issued only while still {@code PENDING}, and marked {@code ISSUED} with the invoice id in the
  * same transaction as the invoice and its mail; a second issuer waits for the lock and then finds it done.
@@ -112,21 +112,20 @@ public class SubscriptionInvoicing {
 		this.clock = clock;
 	}
 
-	/** What one issuing attempt did. */
+	// What one issuing attempt did.
 	public enum Outcome {
-		/** A document was issued now. */
+		// A document was issued now.
 		ISSUED,
-		/** Nothing to do: already issued (or failed) before, or no such obligation. */
+		// Nothing to do: already issued (or failed) before, or no such obligation.
 		NOTHING,
-		/** Not now; it stays pending and is tried again later. */
+		// Not now; it stays pending and is tried again later.
 		RETRY_LATER,
-		/** Never: marked FAILED for staff. */
+		// Never: marked FAILED for staff.
 		FAILED
 	}
 
-	// -- In the event's transaction: record the obligation.
+	// -- In the event's transaction: record the obligation (InvoicingEventsListener calls these).
 
-	@EventListener
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(OrderPlaced event) {
 		var t = event.terms();
@@ -135,7 +134,6 @@ public class SubscriptionInvoicing {
 				Status.PENDING, null, 0));
 	}
 
-	@EventListener
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(SubscriptionRenewed event) {
 		var t = event.terms();
@@ -144,7 +142,6 @@ public class SubscriptionInvoicing {
 				Status.PENDING, null, 0));
 	}
 
-	@EventListener
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(PlanChanged event) {
 		if (event.proration().signum() == 0) {
@@ -165,25 +162,6 @@ public class SubscriptionInvoicing {
 		if (!ledger.record(obligation, clock.instant())) {
 			log.debug("event=billing.invoicing.already-recorded subscription={} kind={}", obligation.subscription(),
 					obligation.kind());
-		}
-	}
-
-	// -- After commit: issue it now.
-
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void afterCommit(OrderPlaced event) {
-		issue(new Key(event.subscription(), Kind.TERM, event.periodStart()));
-	}
-
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void afterCommit(SubscriptionRenewed event) {
-		issue(new Key(event.subscription(), Kind.TERM, event.periodStart()));
-	}
-
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void afterCommit(PlanChanged event) {
-		if (event.proration().signum() != 0) {
-			issue(new Key(event.subscription(), Kind.PLAN_CHANGE, event.changedAt()));
 		}
 	}
 
