@@ -112,15 +112,15 @@ public class SubscriptionInvoicing {
 		this.clock = clock;
 	}
 
-	// What one issuing attempt did.
+	/** What one issuing attempt did. */
 	public enum Outcome {
-		// A document was issued now.
+		/** A document was issued now. */
 		ISSUED,
-		// Nothing to do: already issued (or failed) before, or no such obligation.
+		/** Nothing to do: already issued (or failed) before, or no such obligation. */
 		NOTHING,
-		// Not now; it stays pending and is tried again later.
+		/** Not now; it stays pending and is tried again later. */
 		RETRY_LATER,
-		// Never: marked FAILED for staff.
+		/** Never: marked FAILED for staff. */
 		FAILED
 	}
 
@@ -250,7 +250,11 @@ public class SubscriptionInvoicing {
 				period(o.periodStart(), o.periodEnd()), source);
 	}
 
-	/** A period of instants [start, end) as the invoice's inclusive dates (UTC, as the subscription counts). */
+	/**
+	 * The instants from {@code start} up to (not including) {@code end} as the invoice's inclusive first and last
+	 * day, in UTC as the subscription counts. (No brackets here: Spring Modulith's docs metadata parser trips on
+	 * unbalanced ones in comments.)
+	 */
 	static InvoiceDocument.Period period(Instant start, Instant end) {
 		LocalDate first = start.atZone(ZoneOffset.UTC).toLocalDate();
 		LocalDate last = end.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
@@ -380,7 +384,7 @@ public class SubscriptionInvoicing {
 		};
 	}
 
-	// Not now: try again later.
+	/** Not now: try again later. */
 	static final class Retry extends RuntimeException {
 
 		private final String code;
@@ -391,7 +395,7 @@ public class SubscriptionInvoicing {
 		}
 	}
 
-	// Never: needs staff.
+	/** Never: needs staff. */
 	static final class Failure extends RuntimeException {
 
 		private final String code;
