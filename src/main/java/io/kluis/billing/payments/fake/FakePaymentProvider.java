@@ -38,6 +38,8 @@ public final class FakePaymentProvider implements PaymentProvider {
 
 	private final Map<String, String> customers = new ConcurrentHashMap<>();
 
+	private final Map<String, URI> redirects = new ConcurrentHashMap<>();
+
 	private final URI checkoutBase;
 
 	private final Clock clock;
@@ -75,6 +77,9 @@ public final class FakePaymentProvider implements PaymentProvider {
 				inCheckout ? URI.create(stripSlash(checkoutBase.toString()) + "/billing/test-checkout/" + id) : null,
 				request.customerId(), mandateId, null, request.metadata());
 		payments.put(id, payment);
+		if (request.redirectUrl() != null) {
+			redirects.put(id, request.redirectUrl());
+		}
 		return payment;
 	}
 
@@ -120,6 +125,11 @@ public final class FakePaymentProvider implements PaymentProvider {
 				status == PaymentStatus.PAID ? clock.instant() : null, current.metadata());
 		payments.put(current.id(), changed);
 		return changed;
+	}
+
+	/** Where the checkout sends the customer back to (what Kluis gave when creating the payment). */
+	public Optional<URI> redirectOf(String providerPaymentId) {
+		return Optional.ofNullable(redirects.get(providerPaymentId));
 	}
 
 	private static String random(int length) {
