@@ -1,6 +1,8 @@
 package io.kluis.billing.bank;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,6 +55,7 @@ public final class CamtStatementReader {
 	 * Reads the statement, handing every readable booked-or-not entry and every malformed one to the
 	 * consumers in file order.
 	 * @throws CamtFormatException when the file is not well-formed or not a camt.053 document
+	 * @throws UncheckedIOException when the stream itself fails
 	 */
 	public Summary read(InputStream xml, Consumer<StatementEntry> entries, Consumer<MalformedEntry> malformed) {
 		XMLStreamReader reader = null;
@@ -61,6 +64,15 @@ public final class CamtStatementReader {
 			return read(reader, entries, malformed);
 		}
 		catch (XMLStreamException e) {
+			for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+				if (cause instanceof IOException io) {
+					// The stream failed (a size limit, a broken connection), not the XML.
+					throw new UncheckedIOException(io);
+				}
+				if (cause instanceof XMLStreamException x && x.getNestedException() instanceof IOException io) {
+					throw new UncheckedIOException(io);
+				}
+			}
 			long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
 			throw new CamtFormatException("not well-formed XML", Math.max(line, 0));
 		}

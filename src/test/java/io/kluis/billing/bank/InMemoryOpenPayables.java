@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Open payables in memory, as invoicing will provide them: what a test expects to be paid and what was recorded. */
-final class InMemoryOpenPayables implements OpenPayables {
+public final class InMemoryOpenPayables implements OpenPayables {
 
-	record Recorded(String kind, String reference, BigDecimal amount, LocalDate bookedOn, String bankEntry) {
+	public record Recorded(String kind, String reference, BigDecimal amount, LocalDate bookedOn, String bankEntry) {
 	}
 
-	final Map<String, BigDecimal> open = new LinkedHashMap<>();
+	public final Map<String, BigDecimal> open = new LinkedHashMap<>();
 
-	final List<Recorded> recorded = new ArrayList<>();
+	public final List<Recorded> recorded = new ArrayList<>();
 
-	InMemoryOpenPayables with(String reference, String amountOpen) {
+	public synchronized InMemoryOpenPayables with(String reference, String amountOpen) {
 		open.put(reference, new BigDecimal(amountOpen));
 		return this;
 	}

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.kluis.KluisIntegrationTest;
-import io.kluis.billing.payments.mollie.MollieTestServer;
+import io.kluis.billing.BillingIntegrationTest;
 import io.kluis.shared.AccountId;
 import io.kluis.shared.personaldata.DataSubject;
 import io.kluis.shared.personaldata.ExportedCategory;
@@ -16,18 +15,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,28 +34,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * first payment leaves a sealed mandate that recurring charges use, which the customer's export shows
  * and erasure removes while the payments (fiscal record) stay.
  */
-@KluisIntegrationTest
-@AutoConfigureMockMvc
 @RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)
-class PaymentsMollieIntegrationTests {
-
-	static final MollieTestServer MOLLIE = new MollieTestServer();
+class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 
 	static final String WEBHOOK = "/api/v1/billing/payments/webhook/mollie";
 
 	static final URI BACK = URI.create("http://localhost:8080/panel/billing");
-
-	@DynamicPropertySource
-	static void mollie(DynamicPropertyRegistry registry) {
-		registry.add("kluis.billing.mollie.api-key", () -> MollieTestServer.API_KEY);
-		registry.add("kluis.billing.mollie.base-url", () -> MOLLIE.baseUrl().toString());
-	}
-
-	@AfterAll
-	static void stop() {
-		MOLLIE.close();
-	}
 
 	@Autowired
 	MockMvc mvc;
