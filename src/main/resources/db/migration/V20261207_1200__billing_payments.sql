@@ -45,7 +45,7 @@ create table billing_payment_mandates (
 create table billing_bank_entries (
     entry_key         varchar(300) primary key,
     statement_id      varchar(35) not null,
-    entry_index       integer not null,
+    entry_number      integer not null,
     booking_date      date,
     amount            numeric(14, 2) not null,
     currency          char(3) not null,

@@ -32,7 +32,7 @@ class JdbcImportedEntries implements ImportedEntries {
 		// "on conflict do nothing" (not catching a duplicate key), so a concurrent import leaves the
 		// transaction usable on PostgreSQL.
 		return jdbc
-			.sql("insert into billing_bank_entries (entry_key, statement_id, entry_index, booking_date, amount, currency, "
+			.sql("insert into billing_bank_entries (entry_key, statement_id, entry_number, booking_date, amount, currency, "
 				+ "payable_reference, outcome, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
 			.params(entryKey, position.statementId(), position.entryIndex(), Date.valueOf(bookingDate), amount, currency,
 					reference, outcome, Timestamp.from(importedAt))

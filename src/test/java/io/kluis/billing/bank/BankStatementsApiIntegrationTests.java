@@ -52,7 +52,7 @@ class BankStatementsApiIntegrationTests extends BillingIntegrationTest {
 	ImportCamtCommand command;
 
 	@Test
-	@DisplayName("A BILLING staff member imports a statement: matched, partial, unknown, malformed with position; the second import pays nothing")
+	@DisplayName("BIL-1: a BILLING staff member imports a statement: matched, partial, unknown, malformed with position; the second import pays nothing")
 	void billingStaffImportsStatement() throws Exception {
 		String prefix = unique();
 		PAYABLES.with(prefix + "01", "121.00").with(prefix + "02", "100.00");

@@ -58,7 +58,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	ApplicationEvents events;
 
 	@Test
-	@DisplayName("Open → paid by webhook: fetched from Mollie, recorded once, PaymentReceived published once")
+	@DisplayName("BIL-1: open → paid by webhook: fetched from Mollie, recorded once, PaymentReceived published once")
 	void webhookRecordsPaidOnce() throws Exception {
 		AccountId account = AccountId.random();
 		StartedPayment started = payments.start(account, "invoice-A1", EuroAmount.of("24.20"), "Factuur 2026-000010", BACK);
@@ -109,7 +109,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("A forged body with status=paid is ignored: the status comes from Mollie, which says open")
+	@DisplayName("BIL-3: a forged body with status=paid is ignored: the status comes from Mollie, which says open")
 	void forgedStatusIsIgnored() throws Exception {
 		StartedPayment started = payments.start(AccountId.random(), "invoice-A3", EuroAmount.of("7.50"), "Factuur 2026-000012",
 				BACK);
@@ -147,7 +147,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("A paid first payment stores the mandate sealed; recurring charges use it; export shows it, erasure removes it and keeps the payments")
+	@DisplayName("BIL-3: a paid first payment stores the mandate (IBAN, reference) sealed; recurring charges use it; export shows it, erasure removes it and keeps the payments")
 	void firstPaymentMandateRecurringExportErase() throws Exception {
 		AccountId account = AccountId.random();
 		assertThatThrownBy(() -> payments.chargeRecurring(account, "invoice-B0", EuroAmount.of("4.99"), "Abonnement"))
@@ -203,6 +203,14 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 			.isGreaterThanOrEqualTo(1);
 		holder.applyRetention("payment-records", java.time.Instant.parse("2021-01-01T00:00:00Z"), false);
 		assertThat(payments.find(started.payment().id())).isEmpty();
+	}
+
+	@Test
+	@DisplayName("With a Mollie key the test checkout does not exist")
+	void noTestCheckoutWithMollie() throws Exception {
+		assertThat(payments.providerName()).isEqualTo("mollie");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/billing/test-checkout/tr_abc"))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(200));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions webhook(String body) throws Exception {
