@@ -36,4 +36,12 @@ public interface PaymentProvider {
 
 	/** A mandate of a customer, or empty when the provider knows no such mandate. */
 	Optional<ProviderMandate> mandate(String customerId, String mandateId);
+
+	/**
+	 * Deletes the provider's customer, which revokes its mandates (erasure of the account: no further
+	 * charges, and the processor no longer holds the IBAN for Kluis). Idempotent: an unknown customer
+	 * is already gone.
+	 * @throws PaymentProviderException when the provider cannot be reached or refuses
+	 */
+	void deleteCustomer(String customerId);
 }

@@ -3,7 +3,12 @@ package io.kluis.billing.payments;
 import io.kluis.shared.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentWebhookController {
 
 	static final String MOLLIE = Payments.WEBHOOK_PATH + "mollie";
+
+	static final String EVENT_PROVIDER_UNAVAILABLE = "BILLING_PAYMENT_PROVIDER_UNAVAILABLE";
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
 
 	private static final Pattern MOLLIE_PAYMENT_ID = Pattern.compile("tr_[A-Za-z0-9]{1,64}");
 
@@ -35,5 +44,17 @@ class PaymentWebhookController {
 		}
 		payments.refresh("mollie", ids[0]);
 		return ResponseEntity.ok().build();
+	}
+
+	/**
+	 * Mollie could not be asked (down, timed out, refused Kluis' key): 503, so Mollie delivers the
+	 * webhook again later (it retries on any answer but 2xx); nothing was recorded.
+	 */
+	@ExceptionHandler(PaymentProviderException.class)
+	ResponseEntity<ProblemDetail> providerUnavailable(PaymentProviderException e) {
+		log.warn("{} status={}", EVENT_PROVIDER_UNAVAILABLE, e.status());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The payment provider could not be asked for the payment's status; deliver the webhook again later."));
 	}
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +35,20 @@ class PaymentsDataHolder implements PersonalDataHolder {
 
 	static final String RECORDS = "payment-records";
 
+	static final String EVENT_REVOKE_FAILED = "BILLING_MANDATE_REVOKE_FAILED";
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentsDataHolder.class);
+
 	private final Mandates mandates;
 
 	private final PaymentRecords payments;
 
-	PaymentsDataHolder(Mandates mandates, PaymentRecords payments) {
+	private final PaymentProvider provider;
+
+	PaymentsDataHolder(Mandates mandates, PaymentRecords payments, PaymentProvider provider) {
 		this.mandates = mandates;
 		this.payments = payments;
+		this.provider = provider;
 	}
 
 	@Override
@@ -112,6 +121,20 @@ class PaymentsDataHolder implements PersonalDataHolder {
 	public Erased erase(DataSubject subject) {
 		if (subject.account() == null) {
 			return Erased.none();
+		}
+		// The provider's customer goes first (its mandates with it), so no charge follows the erasure and
+		// the processor keeps no IBAN for Kluis. If the provider cannot be reached the local data goes
+		// anyway; the log line (ids only) tells staff to delete the customer in the provider's dashboard.
+		for (Mandates.Row row : mandates.of(subject.account())) {
+			if (row.provider().equals(provider.name())) {
+				try {
+					provider.deleteCustomer(row.customerId());
+				}
+				catch (PaymentProviderException e) {
+					log.warn("{} provider={} customer={} status={}", EVENT_REVOKE_FAILED, row.provider(), row.customerId(),
+							e.status());
+				}
+			}
 		}
 		int removed = mandates.deleteFor(subject.account());
 		int kept = payments.of(subject.account()).size();

@@ -128,6 +128,23 @@ public abstract class PaymentProviderContract {
 	}
 
 	@Test
+	@DisplayName("Deleting the customer revokes its mandate: no recurring charge afterwards; deleting again is fine")
+	void deletingCustomerRevokesMandate() {
+		String customer = provider().createCustomer("account-4");
+		ProviderPayment first = provider().create(PaymentRequest.first(EuroAmount.of("1.00"), "Machtiging Kluis",
+				REDIRECT, WEBHOOK, Map.of(), customer));
+		settle(first.id(), PaymentStatus.PAID);
+		String mandate = provider().fetch(first.id()).mandateId();
+
+		provider().deleteCustomer(customer);
+		provider().deleteCustomer(customer);
+
+		assertThat(provider().mandate(customer, mandate)).isEmpty();
+		assertThatThrownBy(() -> provider().create(PaymentRequest.recurring(EuroAmount.of("4.99"), "Abonnement",
+				WEBHOOK, Map.of(), customer, mandate))).isInstanceOf(PaymentProviderException.class);
+	}
+
+	@Test
 	@DisplayName("A mandate of another customer, or an unknown one, is not found")
 	void foreignMandateIsNotFound() {
 		String customer = provider().createCustomer("account-3");

@@ -182,6 +182,9 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 		assertThat(erased.kept()).containsEntry("payment-records", 2);
 		assertThat(payments.hasValidMandate(account)).isFalse();
 		assertThat(payments.of(account)).hasSize(2);
+		assertThatThrownBy(() -> payments.chargeRecurring(account, "invoice-B3", EuroAmount.of("4.99"), "Abonnement"))
+			.isInstanceOf(NoMandateException.class);
+		assertThat(MOLLIE.customerCount(export.get(0).records().get(0).get("providerCustomerId").toString())).isZero();
 		assertThat(holder.erase(DataSubject.of(account)).removed()).containsEntry("payment-details", 0);
 	}
 
@@ -203,6 +206,25 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 			.isGreaterThanOrEqualTo(1);
 		holder.applyRetention("payment-records", java.time.Instant.parse("2021-01-01T00:00:00Z"), false);
 		assertThat(payments.find(started.payment().id())).isEmpty();
+	}
+
+	@Test
+	@DisplayName("While Mollie is down the webhook answers 503 (Mollie retries) and records nothing; the retry records paid")
+	void providerOutageIsRetried() throws Exception {
+		StartedPayment started = payments.start(AccountId.random(), "invoice-D1", EuroAmount.of("3.00"), "Factuur 2026-000020",
+				BACK);
+		String id = started.payment().providerPaymentId();
+		MOLLIE.settle(id, "paid");
+		MOLLIE.down = true;
+		try {
+			webhook("id=" + id).andExpect(status().isServiceUnavailable());
+		}
+		finally {
+			MOLLIE.down = false;
+		}
+		assertThat(payments.find(started.payment().id()).orElseThrow().status()).isEqualTo(PaymentStatus.OPEN);
+		webhook("id=" + id).andExpect(status().isOk());
+		assertThat(payments.find(started.payment().id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
 	}
 
 	@Test

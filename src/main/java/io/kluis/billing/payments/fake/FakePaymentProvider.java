@@ -104,6 +104,12 @@ public final class FakePaymentProvider implements PaymentProvider {
 		return Optional.ofNullable(mandates.get(mandateId)).filter(m -> m.customerId().equals(customerId));
 	}
 
+	@Override
+	public void deleteCustomer(String customerId) {
+		customers.remove(customerId);
+		mandates.values().removeIf(m -> m.customerId().equals(customerId));
+	}
+
 	/**
 	 * What the customer or the bank does: moves an unfinished payment to {@code status}. A paid first
 	 * payment creates a valid direct-debit mandate. A finished payment does not change.

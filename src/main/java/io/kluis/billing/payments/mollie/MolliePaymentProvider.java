@@ -129,6 +129,21 @@ public final class MolliePaymentProvider implements PaymentProvider {
 				text(mandate, "method"), optional(details, "consumerAccount"), optional(mandate, "mandateReference")));
 	}
 
+	@Override
+	public void deleteCustomer(String customerId) {
+		if (!CUSTOMER_ID.matcher(customerId).matches()) {
+			return;
+		}
+		try {
+			call("DELETE", "/v2/customers/" + customerId, null);
+		}
+		catch (PaymentProviderException e) {
+			if (!e.isNotFound()) {
+				throw e;
+			}
+		}
+	}
+
 	private JsonNode call(String method, String path, @Nullable Object body) {
 		try {
 			var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
@@ -162,6 +177,10 @@ public final class MolliePaymentProvider implements PaymentProvider {
 	}
 
 	private static JsonNode parse(String text) {
+		if (text.isBlank()) {
+			// 204 No Content (a delete).
+			return tools.jackson.databind.node.MissingNode.getInstance();
+		}
 		try {
 			return JSON.readTree(text);
 		}

@@ -35,6 +35,8 @@ public final class MollieTestServer implements AutoCloseable {
 
 	private static final Pattern PAYMENT = Pattern.compile("/v2/payments/([^/]+)");
 
+	private static final Pattern CUSTOMER = Pattern.compile("/v2/customers/([^/]+)");
+
 	private static final Pattern MANDATE = Pattern.compile("/v2/customers/([^/]+)/mandates/([^/]+)");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,6 +48,9 @@ public final class MollieTestServer implements AutoCloseable {
 	private final Map<String, Map<String, Object>> mandates = new ConcurrentHashMap<>();
 
 	private final Map<String, String> customers = new ConcurrentHashMap<>();
+
+	/** While true, every call gets a 503 (an outage). */
+	public volatile boolean down;
 
 	/** How many times each payment was fetched: webhook tests check that Kluis asked. */
 	private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
@@ -68,6 +73,11 @@ public final class MollieTestServer implements AutoCloseable {
 	public MollieProperties properties() {
 		return new MollieProperties(API_KEY, baseUrl(), java.time.Duration.ofSeconds(2),
 				java.time.Duration.ofSeconds(5));
+	}
+
+	/** 1 while the customer exists at "Mollie", 0 once deleted. */
+	public int customerCount(String customerId) {
+		return customers.containsKey(customerId) ? 1 : 0;
 	}
 
 	public int fetchesOf(String paymentId) {
@@ -116,6 +126,10 @@ public final class MollieTestServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			if (down) {
+				problem(exchange, 503, "Service Unavailable", "Maintenance", null);
+				return;
+			}
 			String auth = exchange.getRequestHeaders().getFirst("Authorization");
 			if (!("Bearer " + API_KEY).equals(auth)) {
 				problem(exchange, 401, "Unauthorized Request", "Missing authentication, or failed to authenticate", null);
@@ -143,6 +157,17 @@ public final class MollieTestServer implements AutoCloseable {
 				String id = "cst_" + random();
 				customers.put(id, "");
 				send(exchange, 201, Map.of("resource", "customer", "id", id, "mode", "test"));
+			}
+			else if ("DELETE".equals(method) && (m = CUSTOMER.matcher(path)).matches()) {
+				if (customers.remove(m.group(1)) == null) {
+					problem(exchange, 404, "Not Found", "No customer exists with token " + m.group(1) + ".", null);
+				}
+				else {
+					// Deleting a customer cancels its mandates (Mollie's documented behaviour).
+					String customer = m.group(1);
+					mandates.values().removeIf(md -> customer.equals(md.get("customerId")));
+					exchange.sendResponseHeaders(204, -1);
+				}
 			}
 			else if ("GET".equals(method) && (m = MANDATE.matcher(path)).matches()) {
 				Map<String, Object> mandate = mandates.get(m.group(2));
