@@ -10,26 +10,30 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The test statement is a valid camt.053.001.02 document by the official ISO 20022 schema, so the
- * reader is tested on what banks really send. The schema is not in the repository (it is ISO's): run
- * with {@code -Dkluis.test.camt053-xsd=/path/to/camt.053.001.02.xsd} (from iso20022.org, or
- * {@code assets/camt.053.001.02.xsd} of github.com/genkgo/camt); without it the test is skipped.
+ * The test statements are valid camt.053.001.02 and .001.08 documents by the official ISO 20022
+ * schemas, so the reader is tested on what banks really send. The schemas are not in the repository
+ * (they are ISO's): run with {@code -Dkluis.test.camt053-xsd-dir=/path} to a directory holding
+ * {@code camt.053.001.02.xsd} and {@code camt.053.001.08.xsd} (from iso20022.org, or {@code assets/}
+ * of github.com/genkgo/camt); without it the tests are skipped.
  */
 class CamtSchemaUnitTests {
 
-	@Test
-	@DisplayName("The camt.053.001.02 test statement validates against the official XSD")
-	void fixtureIsSchemaValid() throws Exception {
-		String xsd = System.getProperty("kluis.test.camt053-xsd");
-		assumeTrue(xsd != null && Files.isRegularFile(Path.of(xsd)), "set -Dkluis.test.camt053-xsd to the official XSD");
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "001.02", "001.08" })
+	@DisplayName("The test statement validates against the official camt.053 XSD of its version")
+	void fixtureIsSchemaValid(String version) throws Exception {
+		String dir = System.getProperty("kluis.test.camt053-xsd-dir");
+		Path xsd = dir == null ? null : Path.of(dir, "camt.053." + version + ".xsd");
+		assumeTrue(xsd != null && Files.isRegularFile(xsd), "set -Dkluis.test.camt053-xsd-dir to the official XSDs");
 		var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-		var validator = factory.newSchema(Path.of(xsd).toFile()).newValidator();
-		try (InputStream in = CamtStatementReaderUnitTests.resource("camt053-001-02.xml")) {
+		var validator = factory.newSchema(xsd.toFile()).newValidator();
+		try (InputStream in = CamtStatementReaderUnitTests.resource("camt053-" + version.replace('.', '-') + ".xml")) {
 			assertThatCode(() -> validator.validate(new StreamSource(in))).doesNotThrowAnyException();
 		}
 	}
