@@ -11,7 +11,6 @@ import io.kluis.shared.personaldata.DataSubject;
 import io.kluis.shared.personaldata.ExportedCategory;
 import java.net.URI;
 import java.util.List;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -251,5 +251,4 @@ public final class MolliePaymentProvider implements PaymentProvider {
 		JsonNode value = node.path(field);
 		return value.isString() ? value.asString() : null;
 	}
-
 }
