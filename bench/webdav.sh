@@ -12,6 +12,9 @@
 #        SKIP="W1 W2 W7 W8 W9 W10" DOC=0 RUNS=3 bench/webdav.sh   (only W5/W6, both clients; DOC=0
 #                                             prints the table and leaves docs/benchmarks.md alone)
 #        JAR=/path/to/kluis.jar bench/webdav.sh  (another build, e.g. before and after a change)
+#        KLUIS_ARGS="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/bench --spring.datasource.username=postgres"
+#            bench/webdav.sh                     (Kluis on PostgreSQL instead of the embedded H2; the
+#                                                 database must exist and be empty)
 # W5 and W6 run twice per round: with DavLoad.java (this script's own client) and with
 # `curl --parallel --parallel-max 8 -K config` (a standard client, keep-alive), Kluis and the peer
 # alternately, so the machine's other load hits both alike.
@@ -81,7 +84,7 @@ rclone serve webdav "$work/rclone" --addr 127.0.0.1:$R >"$work/rclone.log" 2>&1 
 # Kluis: the embedded default, as `./mvnw spring-boot:run` gives it, with mail to a local sink.
 python3 bench/smtp_sink.py $S "$work/mail.txt" & pids+=($!)
 java -Xmx256m -jar "$jar" --server.port=$K --kluis.data-dir="$work/kluis" --kluis.base-url=http://127.0.0.1:$K \
-  --spring.mail.host=127.0.0.1 --spring.mail.port=$S --logging.level.root=WARN >"$work/kluis.log" 2>&1 & kpid=$!; pids+=($kpid)
+  --spring.mail.host=127.0.0.1 --spring.mail.port=$S --logging.level.root=WARN ${KLUIS_ARGS:-} >"$work/kluis.log" 2>&1 & kpid=$!; pids+=($kpid)
 wait_http http://127.0.0.1:$K/actuator/health 600; wait_http http://127.0.0.1:$A/; wait_http http://127.0.0.1:$N/; wait_http http://127.0.0.1:$R/
 
 echo "== a customer with an app password (registration through the API, token from the mail)"

@@ -10,6 +10,20 @@
  * products are provisioned through billing's provisioning API, which the owning module (storage,
  * hosting, domains) implements, so the dependency points from them to billing.
  *
+ * <p><b>API</b> (this package): the catalogue's {@link io.kluis.billing.ProductKind} and
+ * {@link io.kluis.billing.BillingPeriod}; {@link io.kluis.billing.PlanTerms} (what a subscription was
+ * agreed at); the provisioning port {@link io.kluis.billing.ProductProvisioner} (storage implements it for
+ * {@code STORAGE}); {@link io.kluis.billing.BillingProfiles} (whom invoices are made out to);
+ * {@link io.kluis.billing.BillingSubscriptions} (lookup, and the payment and dunning seams
+ * {@code markPaid}, {@code suspend}, {@code resume}); and the events {@link io.kluis.billing.OrderPlaced},
+ * {@link io.kluis.billing.SubscriptionRenewed}, {@link io.kluis.billing.PlanChanged} and
+ * {@link io.kluis.billing.SubscriptionEnded}, on which the invoicing issues invoices and credit notes.
+ *
+ * <p>Inside: {@code catalogue} (products and plans, staff pages), {@code orders} (orders and billing
+ * profiles), {@code subscriptions} (terms, cancellation, plan changes with proration, the term-end job),
+ * {@code web} (API and panel), {@code privacy} (the personal-data holder); {@code document},
+ * {@code invoices}, {@code payments} and {@code bank} are built alongside.
+ *
  * <p>Owns every table whose name starts with {@code billing_}.
  */
 @NullMarked

@@ -8,6 +8,11 @@
  * or S3-compatible); every write is temp → fsync → rename before it is acknowledged, and a blob
  * journal in the database makes a crash leave either the old or the new version, never a torn file
  * or an orphan row.
+ *
+ * <p>A customer's quota is {@code kluis.storage.default-quota} unless a storage plan from billing sets
+ * another: storage implements billing's {@link io.kluis.billing.ProductProvisioner} for
+ * {@link io.kluis.billing.ProductKind#STORAGE} ({@code files.StoragePlans}), so storage depends on billing's
+ * API and billing knows nothing of storage.
  */
 @NullMarked
 package io.kluis.storage;

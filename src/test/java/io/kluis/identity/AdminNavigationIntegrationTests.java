@@ -44,12 +44,12 @@ class AdminNavigationIntegrationTests extends WithMailbox {
 		var fixtures = TestAccounts.in(context);
 		Set<String> everything = Set.of("/admin/customers", "/admin/staff", "/admin/settings", "/admin/audit",
 				"/admin/retention", "/admin/break-glass", "/admin/mail", "/admin/newsletter", "/admin/privacy/requests",
-				"/admin/privacy/versions", "/admin/privacy/disclosures");
+				"/admin/privacy/versions", "/admin/privacy/disclosures", "/admin/billing/catalogue");
 		assertLinks(fixtures, Role.ADMIN, everything);
 		assertLinks(fixtures, Role.PRIVACY_OFFICER, Set.of("/admin/customers", "/admin/audit", "/admin/retention",
 				"/admin/break-glass", "/admin/privacy/requests", "/admin/privacy/versions", "/admin/privacy/disclosures"));
 		assertLinks(fixtures, Role.SUPPORT, Set.of("/admin/customers"));
-		assertLinks(fixtures, Role.BILLING, Set.of("/admin/customers"));
+		assertLinks(fixtures, Role.BILLING, Set.of("/admin/customers", "/admin/billing/catalogue"));
 	}
 
 	@Test

@@ -174,6 +174,7 @@ class DavLocking {
 			throw new DavError(405, "Only resources in a space can be locked.");
 		}
 		Space space = x.requireSpace();
+		tree.requireWritable(space);
 		byte[] body;
 		try {
 			body = DavXml.readBody(x.request().getInputStream(), x.request().getContentLengthLong());

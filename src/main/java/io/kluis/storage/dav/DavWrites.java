@@ -198,6 +198,7 @@ class DavWrites {
 			throw new DavError(403, "This resource has no properties to change.");
 		}
 		Space space = x.requireSpace();
+		tree.requireWritable(space);
 		Node node = x.requireNode();
 		List<Update> updates = parseUpdates(x);
 		Set<String> submitted = locking.evaluateIf(x);

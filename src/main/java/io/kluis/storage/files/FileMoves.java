@@ -73,7 +73,7 @@ class FileMoves {
 			Outcome outcome = clearDestination(target, parent, to.name(), node.id(), overwrite);
 			List<Node> originals = recursive && node.collection() ? nodes.subtree(node.id()) : List.of(node);
 			nodes.lockAll(originals.stream().map(Node::id).toList());
-			usage.add(target.account(), originals.stream().mapToLong(Node::size).sum());
+			usage.addByCustomer(target.account(), originals.stream().mapToLong(Node::size).sum());
 			Instant now = clock.instant();
 			Map<UUID, UUID> copies = new HashMap<>();
 			long propertyBytes = 0;

@@ -31,8 +31,11 @@ public class FileTree {
 
 	private final FileContents contents;
 
+	private final ReadOnlyStorage readOnly;
+
 	FileTree(FileLookup lookup, FileWrites writes, FileMoves moves, Trash trash, Purging purging,
-			FileContents contents) {
+			FileContents contents, ReadOnlyStorage readOnly) {
+		this.readOnly = readOnly;
 		this.lookup = lookup;
 		this.writes = writes;
 		this.moves = moves;
@@ -99,6 +102,16 @@ public class FileTree {
 		}
 	}
 
+	/**
+	 * Refuses a change the customer asked for while the space's storage is read-only (for changes
+	 * outside this class: WebDAV locks and properties).
+	 *
+	 * @throws StorageException.ReadOnly saying why
+	 */
+	public void requireWritable(Space space) {
+		readOnly.requireWritable(space.account());
+	}
+
 	public Optional<Node> resolve(Space space, FilePath path) {
 		return lookup.resolve(space, path);
 	}
@@ -112,7 +125,7 @@ public class FileTree {
 		return lookup.countSubtree(folder, limit);
 	}
 
-	/** See {@link FileWrites#write}. */
+	/** See {@link FileWrites#write}; refused while the storage is read-only ({@link ReadOnlyStorage}). */
 	public Written write(Space space, FilePath path, InputStream content, long length, @Nullable String contentType,
 			Precondition precondition) {
 		return writes.write(space, path, content, length, contentType, precondition);
@@ -120,21 +133,28 @@ public class FileTree {
 
 	/** Creates a folder. */
 	public Node createFolder(Space space, FilePath path) {
+		readOnly.requireWritable(space.account());
 		return writes.createFolder(space, path);
 	}
 
 	/** Moves the file or folder to the trash, from where it can be restored until it expires. */
 	public void delete(Space space, Node node) {
+		readOnly.requireWritable(space.account());
 		trash.delete(space, node);
 	}
 
 	/** See {@link Trash#deleteWithCompanions}. */
 	public Node deleteWithCompanions(Space space, FilePath path, List<FilePath> companions) {
+		readOnly.requireWritable(space.account());
 		return trash.deleteWithCompanions(space, path, companions);
 	}
 
 	/** See {@link FileMoves#move}. */
 	public Outcome move(Space source, Node node, Space target, FilePath to, boolean overwrite) {
+		readOnly.requireWritable(source.account());
+		if (!target.account().equals(source.account())) {
+			readOnly.requireWritable(target.account());
+		}
 		return moves.move(source, node, target, to, overwrite);
 	}
 
@@ -143,18 +163,28 @@ public class FileTree {
 		return moves.copy(node, target, to, overwrite, recursive);
 	}
 
-	/** Deletes a file or folder for good (emptying the trash, erasure); frees its quota. */
+	/**
+	 * Deletes a file or folder for good (the trash's expiry, erasure); frees its quota. System work:
+	 * not refused while the storage is read-only, unlike {@link #purgeFromTrash}.
+	 */
 	public void purge(Space space, Node node) {
 		purging.purge(space, node);
 	}
 
-	/** See {@link Purging#eraseSpace}. */
+	/** Deletes a space and everything in it for good, as its owner asked; refused while the storage is read-only. */
+	public SpaceErased deleteSpace(Space space) {
+		readOnly.requireWritable(space.account());
+		return purging.eraseSpace(space);
+	}
+
+	/** See {@link Purging#eraseSpace} (erasure: system work, also while the storage is read-only). */
 	public SpaceErased eraseSpace(Space space) {
 		return purging.eraseSpace(space);
 	}
 
 	/** See {@link Trash#restore}. */
 	public Node restore(Space space, UUID item) {
+		readOnly.requireWritable(space.account());
 		return trash.restore(space, item);
 	}
 
@@ -165,6 +195,7 @@ public class FileTree {
 
 	/** Deletes one trashed item for good. */
 	public void purgeFromTrash(Space space, UUID item) {
+		readOnly.requireWritable(space.account());
 		trash.purge(space, item);
 	}
 

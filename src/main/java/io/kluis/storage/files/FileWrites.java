@@ -52,11 +52,14 @@ class FileWrites {
 
 	private final Clock clock;
 
+	private final ReadOnlyStorage readOnly;
+
 	private final int smallFileLimit;
 
 	FileWrites(FileLookup lookup, Nodes nodes, Usage usage, BlobJournal journal, BlobStore blobs, SmallBlobs smallBlobs,
 			FileContents contents, AtRest atRest, StorageProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ReadOnlyStorage readOnly) {
+		this.readOnly = readOnly;
 		this.lookup = lookup;
 		this.nodes = nodes;
 		this.usage = usage;
@@ -197,8 +200,12 @@ class FileWrites {
 				precondition, null, false);
 	}
 
-	/** Checks that a file could be written at {@code path}: its folder exists and no folder has the name. */
+	/**
+	 * Checks that a file could be written at {@code path}: the storage is not read-only, its folder
+	 * exists and no folder has the name.
+	 */
 	void checkWritable(Space space, FilePath path) {
+		readOnly.requireWritable(space.account());
 		Node parent = lookup.parentFolder(space, path);
 		if (nodes.child(parent, path.name()).filter(Node::collection).isPresent()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
@@ -253,7 +260,7 @@ class FileWrites {
 				}
 				if (current.isPresent()) {
 					Node old = current.get();
-					usage.add(space.account(), size - old.size());
+					usage.addByCustomer(space.account(), size - old.size());
 					nodes.replaceContent(old.id(), size, blob, type, now);
 					if (old.blob() != null && !nodes.blobReferenced(old.blob())) {
 						journal.garbage(old.blob(), now);
@@ -261,7 +268,7 @@ class FileWrites {
 					}
 					return new Written(Outcome.REPLACED, nodes.find(old.id()).orElseThrow());
 				}
-				usage.add(space.account(), size);
+				usage.addByCustomer(space.account(), size);
 				var node = new Node(UUID.randomUUID(), space.id(), space.account(), parent.id(), name, false, size, blob, type,
 						Etags.random(), now, now);
 				nodes.insert(node);

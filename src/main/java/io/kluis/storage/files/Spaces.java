@@ -36,7 +36,11 @@ public class Spaces {
 
 	private final Usage usage;
 
-	Spaces(JdbcClient jdbc, TransactionTemplate transactions, StorageProperties properties, Usage usage, Clock clock) {
+	private final ReadOnlyStorage readOnly;
+
+	Spaces(JdbcClient jdbc, TransactionTemplate transactions, StorageProperties properties, Usage usage, Clock clock,
+			ReadOnlyStorage readOnly) {
+		this.readOnly = readOnly;
 		this.usage = usage;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -87,6 +91,7 @@ public class Spaces {
 			throw new InvalidNameException(
 					"A space name has 1 to 32 lower-case letters, digits or dashes, and starts and ends with a letter or digit.");
 		}
+		readOnly.requireWritable(account);
 		ensureVault(account);
 		try {
 			return transactions.execute(tx -> {

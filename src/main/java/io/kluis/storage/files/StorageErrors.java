@@ -20,6 +20,8 @@ public enum StorageErrors {
 	QUOTA_EXCEEDED(StorageException.QuotaExceeded.class, HttpStatus.INSUFFICIENT_STORAGE, "quota-exceeded",
 			"Storage full"),
 
+	READ_ONLY(StorageException.ReadOnly.class, HttpStatus.FORBIDDEN, "read-only", "Storage is read-only"),
+
 	FORBIDDEN(StorageException.Forbidden.class, HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
 
 	INCOMPLETE_UPLOAD(StorageException.IncompleteUpload.class, HttpStatus.BAD_REQUEST, "incomplete-upload",

@@ -51,6 +51,21 @@ public abstract class StorageException extends RuntimeException implements Probl
 		}
 	}
 
+	/** The customer's storage is read-only (403): a suspension or an ended plan, see {@link ReadOnlyStorage}. */
+	public static class ReadOnly extends StorageException {
+
+		private final transient ReadOnlyStorage.Reason reason;
+
+		public ReadOnly(ReadOnlyStorage.Reason reason) {
+			super(reason.message());
+			this.reason = reason;
+		}
+
+		public ReadOnlyStorage.Reason reason() {
+			return reason;
+		}
+	}
+
 	/** The operation is not allowed on this resource at all (403). */
 	public static class Forbidden extends StorageException {
 

@@ -1,6 +1,7 @@
 package io.kluis.storage.files;
 
 import io.kluis.shared.AccountId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,12 @@ public class Usage {
 
 	private final StorageProperties properties;
 
-	Usage(JdbcClient jdbc, StorageProperties properties) {
+	private final ReadOnlyStorage readOnly;
+
+	Usage(JdbcClient jdbc, StorageProperties properties, ReadOnlyStorage readOnly) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.readOnly = readOnly;
 	}
 
 	public record Figures(long used, long quota) {
@@ -58,13 +62,35 @@ public class Usage {
 	}
 
 	/**
+	 * Adds (or with a negative value frees) {@code bytes} for a change the customer asked for: refused
+	 * while the storage is read-only ({@link ReadOnlyStorage}), and for a positive value unless it
+	 * fits in the quota. One statement either way: the read-only check is part of the update.
+	 *
+	 * @throws StorageException.ReadOnly when the storage is read-only
+	 * @throws StorageException.QuotaExceeded when the bytes do not fit
+	 */
+	void addByCustomer(AccountId account, long bytes) {
+		int updated = jdbc.sql("update storage_usage set used_bytes = used_bytes + ? where account_id = ? "
+				+ "and (? <= 0 or used_bytes + ? <= coalesce(quota_bytes, ?)) "
+				+ "and not exists (select 1 from storage_read_only r where r.account_id = ?)")
+			.params(bytes, account.value(), bytes, bytes, properties.defaultQuota().toBytes(), account.value())
+			.update();
+		if (updated == 0) {
+			readOnly.requireWritable(account);
+			if (bytes > 0) {
+				throw new StorageException.QuotaExceeded();
+			}
+		}
+	}
+
+	/**
 	 * Adds (or with a negative value frees) the bytes of WebDAV properties the customer stored: they
 	 * count toward the quota like file contents.
 	 *
 	 * @throws StorageException.QuotaExceeded when they do not fit; the caller's transaction rolls back
 	 */
 	public void addPropertyBytes(AccountId account, long bytes) {
-		add(account, bytes);
+		addByCustomer(account, bytes);
 	}
 
 	/**
@@ -87,13 +113,21 @@ public class Usage {
 			.update();
 	}
 
+	/** Whether the customer has a usage row (gone once their storage was erased). */
+	boolean hasRow(AccountId account) {
+		return jdbc.sql("select count(*) from storage_usage where account_id = ?")
+			.param(account.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** Removes the customer's usage row (erasure; nothing of theirs is stored any more). */
 	public void forget(AccountId account) {
 		jdbc.sql("delete from storage_usage where account_id = ?").param(account.value()).update();
 	}
 
 	/** Sets a customer's own quota (from their plan); {@code null} returns to the default. */
-	public void setQuota(AccountId account, Long bytes) {
+	public void setQuota(AccountId account, @Nullable Long bytes) {
 		jdbc.sql("update storage_usage set quota_bytes = ? where account_id = ?").params(bytes, account.value()).update();
 	}
 }

@@ -12,6 +12,7 @@ import io.kluis.storage.files.Nodes;
 import io.kluis.storage.files.Space;
 import io.kluis.storage.files.Spaces;
 import io.kluis.storage.files.Uploads;
+import io.kluis.storage.files.ReadOnlyStorage;
 import io.kluis.storage.files.Usage;
 import io.kluis.storage.share.PeerShareRecords;
 import io.kluis.storage.share.ShareRecords;
@@ -82,8 +83,11 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final PeerShareRecords peerShares;
 
+	private final ReadOnlyStorage readOnly;
+
 	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
-			PeerShareRecords peerShares, DavRecords dav) {
+			PeerShareRecords peerShares, DavRecords dav, ReadOnlyStorage readOnly) {
+		this.readOnly = readOnly;
 		this.dav = dav;
 		this.uploads = uploads;
 		this.shares = shares;
@@ -115,6 +119,7 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_uploads.path", FILES),
 				Map.entry("storage_spaces.account_id", FILES),
 				Map.entry("storage_usage.account_id", FILES),
+				Map.entry("storage_read_only.account_id", FILES),
 				Map.entry("storage_locks.account_id", FILES),
 				Map.entry("storage_locks.owner_xml", FILES),
 				Map.entry("storage_nodes.name", FILES),
@@ -170,6 +175,9 @@ class StorageDataHolder implements PersonalDataHolder {
 		files.addAll(dav.exportLocks(subject.account()));
 		var figures = usage.of(subject.account());
 		files.add(Map.of("kind", "usage", "usedBytes", figures.used(), "quotaBytes", figures.quota()));
+		for (var reason : readOnly.reasons(subject.account())) {
+			files.add(Map.of("kind", "read-only", "reason", reason.name()));
+		}
 		var nodeColumns = List.of("kind", "space", "path", "size", "contentType", "created", "modified");
 		var trashColumns = new ArrayList<>(nodeColumns);
 		trashColumns.add("deleted");
@@ -234,6 +242,7 @@ class StorageDataHolder implements PersonalDataHolder {
 		dav.eraseLocks(subject.account());
 		peerShares.eraseLookups(subject.account());
 		usage.forget(subject.account());
+		readOnly.forget(subject.account());
 		var removed = new LinkedHashMap<String, Integer>();
 		removed.put(FILES, live);
 		removed.put(TRASH, trashed);

@@ -5,6 +5,7 @@ import io.kluis.privacy.RetentionPeriods;
 import io.kluis.shared.web.InvalidInputException;
 import io.kluis.storage.files.FilePath;
 import io.kluis.storage.files.FileTree;
+import io.kluis.storage.files.ReadOnlyStorage;
 import io.kluis.storage.files.InvalidNameException;
 import io.kluis.storage.files.Node;
 import io.kluis.storage.files.Space;
@@ -60,14 +61,18 @@ class FilesPanelController {
 
 	private final RetentionPeriods retention;
 
-	FilesPanelController(OwnSpaces spaces, FileTree tree, RetentionPeriods retention) {
+	private final ReadOnlyStorage readOnly;
+
+	FilesPanelController(OwnSpaces spaces, FileTree tree, RetentionPeriods retention, ReadOnlyStorage readOnly) {
+		this.readOnly = readOnly;
 		this.spaces = spaces;
 		this.tree = tree;
 		this.retention = retention;
 	}
 
 	@GetMapping("/panel/files")
-	String page(Model model) {
+	String page(Model model, @AuthenticationPrincipal CurrentAccount current) {
+		model.addAttribute("readOnly", readOnly.reasons(current.id()).stream().map(Enum::name).toList());
 		model.addAttribute("scriptTexts", SCRIPT_TEXTS);
 		model.addAttribute("trashDays", retention.of("storage-trash").toDays());
 		return "storage/files";

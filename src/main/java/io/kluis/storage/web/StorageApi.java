@@ -75,7 +75,7 @@ class StorageApi {
 		if (!name.equals(confirm)) {
 			throw new InvalidInputException("confirm", "Repeat the space's name in 'confirm' to delete it for good.");
 		}
-		tree.eraseSpace(space);
+		tree.deleteSpace(space);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -45,7 +45,9 @@ class InvalidRegisterStartupUnitTests {
 			holder("privacy", "privacy-requests", "id-copies"), holder("privacy", "disclosure-records"),
 			holder("storage", "stored-files", "storage-trash", "storage-shares",
 					"storage-share-log", "storage-peer-shares", "storage-sharing-keys"),
-			holder("storage", "break-glass-records"), holder("billing", "payment-details", "payment-records"));
+			holder("storage", "break-glass-records"),
+			holder("billing", "billing-profile", "billing-orders", "billing-subscriptions"),
+			holder("billing", "payment-details", "payment-records"));
 
 	@Test
 	@DisplayName("PUR-3: the shipped register with the foundation's holders starts")

@@ -17,18 +17,20 @@ class StorageErrorsUnitTests {
 			new StorageException.QuotaExceeded(), new StorageException.Forbidden("The root cannot be changed."),
 			new StorageException.IncompleteUpload(), new StorageException.OffsetMismatch(42),
 			new StorageException.TooManyUploads(20), new StorageException.Changed(),
+			new StorageException.ReadOnly(ReadOnlyStorage.Reason.PAYMENT_OVERDUE),
 			new InvalidNameException("A name may not contain a slash."));
 
 	@Test
 	void eachRefusalHasItsStatus() {
 		Map<Class<?>, Integer> statuses = EVERY_REFUSAL.stream()
 			.collect(Collectors.toMap(Object::getClass, e -> StorageErrors.of(e).status().value()));
-		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(StorageException.ParentMissing.class, 409,
-				StorageException.AlreadyExists.class, 409, StorageException.WrongKind.class, 409,
-				StorageException.QuotaExceeded.class, 507, StorageException.Forbidden.class, 403,
-				StorageException.IncompleteUpload.class, 400, StorageException.OffsetMismatch.class, 409,
-				StorageException.TooManyUploads.class, 429, StorageException.Changed.class, 412,
-				InvalidNameException.class, 400));
+		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+				Map.entry(StorageException.ParentMissing.class, 409), Map.entry(StorageException.AlreadyExists.class, 409),
+				Map.entry(StorageException.WrongKind.class, 409), Map.entry(StorageException.QuotaExceeded.class, 507),
+				Map.entry(StorageException.Forbidden.class, 403), Map.entry(StorageException.IncompleteUpload.class, 400),
+				Map.entry(StorageException.OffsetMismatch.class, 409), Map.entry(StorageException.TooManyUploads.class, 429),
+				Map.entry(StorageException.Changed.class, 412), Map.entry(StorageException.ReadOnly.class, 403),
+				Map.entry(InvalidNameException.class, 400)));
 	}
 
 	@Test
