@@ -1,11 +1,9 @@
 package io.kluis.billing.bank;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -15,10 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The test statements are valid camt.053.001.02 and .001.08 documents by the official ISO 20022
- * schemas, so the reader is tested on what banks really send. The schemas are not in the repository
- * (they are ISO's): run with {@code -Dkluis.test.camt053-xsd-dir=/path} to a directory holding
- * {@code camt.053.001.02.xsd} and {@code camt.053.001.08.xsd} (from iso20022.org, or {@code assets/}
- * of github.com/genkgo/camt); without it the tests are skipped.
+ * schemas, so the reader is tested on what banks really send. The schemas are test resources under
+ * {@code billing/bank/iso20022/} (unmodified, see the README there).
  */
 class CamtSchemaUnitTests {
 
@@ -26,13 +22,12 @@ class CamtSchemaUnitTests {
 	@ValueSource(strings = { "001.02", "001.08" })
 	@DisplayName("The test statement validates against the official camt.053 XSD of its version")
 	void fixtureIsSchemaValid(String version) throws Exception {
-		String dir = System.getProperty("kluis.test.camt053-xsd-dir");
-		Path xsd = dir == null ? null : Path.of(dir, "camt.053." + version + ".xsd");
-		assumeTrue(xsd != null && Files.isRegularFile(xsd), "set -Dkluis.test.camt053-xsd-dir to the official XSDs");
+		var xsd = Objects.requireNonNull(CamtSchemaUnitTests.class.getResource(
+				"/billing/bank/iso20022/camt.053." + version + ".xsd"), "the official XSD is a test resource");
 		var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-		var validator = factory.newSchema(xsd.toFile()).newValidator();
+		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+		var validator = factory.newSchema(xsd).newValidator();
 		try (InputStream in = CamtStatementReaderUnitTests.resource("camt053-" + version.replace('.', '-') + ".xml")) {
 			assertThatCode(() -> validator.validate(new StreamSource(in))).doesNotThrowAnyException();
 		}
