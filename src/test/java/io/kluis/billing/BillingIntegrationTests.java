@@ -407,7 +407,7 @@ class BillingIntegrationTests extends WithMailbox {
 	void exportAndErasure() throws Exception {
 		Customer c = customer(Locale.ENGLISH);
 		postJson(c, "/api/v1/orders", orderJson(small, "month", true));
-		PersonalDataHolder holder = holders.stream().filter(h -> h.module().equals("billing")).findFirst().orElseThrow();
+		PersonalDataHolder holder = holders.stream().filter(h -> h.id().equals("billing")).findFirst().orElseThrow();
 
 		Map<String, ExportedCategory> export = new java.util.HashMap<>();
 		holder.export(DataSubject.of(c.id())).forEach(e -> export.put(e.category(), e));

@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff (BILLING, ADMIN) upload a CAMT.053 statement as the request body ({@code application/xml})
+ * Staff (BILLING) upload a CAMT.053 statement as the request body ({@code application/xml})
  * and get the import's report. The body streams into the reader, bounded by
  * {@code kluis.billing.bank.max-statement-size} (413 beyond it) instead of the general XML limit.
  */
 @RestController
-@PreAuthorize("hasAnyRole('BILLING','ADMIN')")
+@PreAuthorize("hasRole('BILLING')")
 class BankStatementsApi {
 
 	static final String PATH = "/api/v1/admin/billing/bank-statements";

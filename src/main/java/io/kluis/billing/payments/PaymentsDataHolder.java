@@ -131,7 +131,7 @@ class PaymentsDataHolder implements PersonalDataHolder {
 					provider.deleteCustomer(row.customerId());
 				}
 				catch (PaymentProviderException e) {
-					log.warn("{} provider={} customer={} status={}", EVENT_REVOKE_FAILED, row.provider(), row.customerId(),
+					log.warn("{} provider={} account={} status={}", EVENT_REVOKE_FAILED, row.provider(), subject.account(),
 							e.status());
 				}
 			}

@@ -85,7 +85,12 @@ class BankStatementsApiIntegrationTests extends BillingIntegrationTest {
 		String customerSecret = appPasswords.create(customer.id(), "camt", EnumSet.allOf(AppPasswordScope.class)).secret();
 		upload(statement(unique()), customer.email(), customerSecret).andExpect(status().isForbidden());
 
-		var admin = TestAccounts.in(context).staff(Set.of(Role.ADMIN));
+		var administrator = TestAccounts.in(context).staff(Set.of(Role.ADMIN));
+		String adminSecret = appPasswords.create(administrator.id(), "camt", EnumSet.allOf(AppPasswordScope.class)).secret();
+		upload(statement(unique()), administrator.email(), adminSecret)
+			.andExpect(status().isForbidden());
+
+		var admin = TestAccounts.in(context).staff(Set.of(Role.BILLING));
 		String secret = appPasswords.create(admin.id(), "camt", EnumSet.allOf(AppPasswordScope.class)).secret();
 		upload("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n<Oops>", admin.email(), secret)
 			.andExpect(status().isBadRequest())
