@@ -21,6 +21,11 @@ class DunningRecords {
 			@Nullable UUID disclosure) {
 	}
 
+	/** In the order they were taken: by time, then by the schedule's order. */
+	private static final java.util.Comparator<Row> ORDER = java.util.Comparator.comparing(Row::doneAt)
+		.thenComparing(r -> r.invoice().value())
+		.thenComparing(Row::step);
+
 	private final JdbcClient jdbc;
 
 	DunningRecords(JdbcClient jdbc) {
@@ -73,18 +78,24 @@ class DunningRecords {
 
 	List<Row> of(InvoiceId invoice) {
 		return jdbc.sql("select invoice_id, step, account_id, done_at, agency, disclosure_id from billing_dunning_steps "
-				+ "where invoice_id = ? order by done_at, step")
+				+ "where invoice_id = ?")
 			.param(invoice.value())
 			.query(DunningRecords::row)
-			.list();
+			.list()
+			.stream()
+			.sorted(ORDER)
+			.toList();
 	}
 
 	List<Row> of(AccountId account) {
 		return jdbc.sql("select invoice_id, step, account_id, done_at, agency, disclosure_id from billing_dunning_steps "
-				+ "where account_id = ? order by done_at, invoice_id, step")
+				+ "where account_id = ?")
 			.param(account.value())
 			.query(DunningRecords::row)
-			.list();
+			.list()
+			.stream()
+			.sorted(ORDER)
+			.toList();
 	}
 
 	int deleteFor(AccountId account) {
