@@ -86,8 +86,8 @@ public class Settlements implements OpenPayables {
 	@Transactional(readOnly = true)
 	public boolean paid(InvoiceId invoice) {
 		IssuedInvoice found = invoice(invoice);
-		return records.settled(invoice).compareTo(found.taxInclusive().subtract(records.credited(invoice))) >= 0
-				&& records.settled(invoice).signum() > 0;
+		BigDecimal settled = records.settled(invoice);
+		return settled.signum() > 0 && open(found).signum() <= 0;
 	}
 
 	/** The invoice's settlements, oldest first. */
@@ -175,8 +175,14 @@ public class Settlements implements OpenPayables {
 			log.warn("event={} payment={} reason=no-invoice-of-the-account", EVENT_UNMATCHED, payment.paymentId());
 			return;
 		}
-		settle(invoice.get().id(), payment.amount(), SettlementSource.PAYMENT, payment.paymentId().toString(),
-				payment.paidAt());
+		try {
+			settle(invoice.get().id(), payment.amount(), SettlementSource.PAYMENT, payment.paymentId().toString(),
+					payment.paidAt());
+		}
+		catch (InvalidInputException | NotFoundException e) {
+			// The payment itself stands (the provider has the money); staff settle by hand.
+			log.warn("event={} payment={} reason={}", EVENT_UNMATCHED, payment.paymentId(), e.getClass().getSimpleName());
+		}
 	}
 
 	private Optional<IssuedInvoice> byPayableReference(String reference) {
