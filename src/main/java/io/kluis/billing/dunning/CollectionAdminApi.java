@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The collection hand-off for staff with the BILLING or ADMIN role (BIL-4). */
+/** The collection hand-off for staff with the BILLING role (BIL-4; SEC-4: payments are billing's part). */
 @RestController
 @RequestMapping("/api/v1/admin/billing/invoices")
-@PreAuthorize("hasAnyRole('BILLING', 'ADMIN')")
+@PreAuthorize("hasRole('BILLING')")
 class CollectionAdminApi {
 
 	/**
@@ -40,7 +40,7 @@ class CollectionAdminApi {
 		this.collections = collections;
 	}
 
-	@Operation(summary = "Hand an unpaid, suspended invoice to a collection agency (BILLING, ADMIN): recorded as a "
+	@Operation(summary = "Hand an unpaid, suspended invoice to a collection agency (BILLING): recorded as a "
 			+ "disclosure in the customer's export; reason required, audited")
 	@PostMapping("/{id}/collection")
 	@ResponseStatus(HttpStatus.CREATED)
