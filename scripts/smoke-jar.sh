@@ -176,6 +176,7 @@ if pg_isready -h "$pg_host" -p "$pg_port" -q 2>/dev/null; then
     export KLUIS_MASTER_KEY="$master_key" KLUIS_BASE_URL=https://panel.example.nl KLUIS_KEY_STORE_DIR="$prod/keys"
     export KLUIS_BEHIND_TLS_PROXY=true KLUIS_FORWARD_HEADERS_STRATEGY=native
     export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$smtp_port
+    export KLUIS_BILLING_MOLLIE_API_KEY=test_unusedInTheSmokeTestAAAAAAAAAAAA  # prod needs a payment provider
     start_server "$prod" "$port" || exit 1
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")
     [[ "$code" == 200 ]] || { echo "smoke: FAILED: plain-HTTP readiness probe answered $code" >&2; exit 1; }

@@ -21,8 +21,10 @@
  *
  * <p>Inside: {@code catalogue} (products and plans, staff pages), {@code orders} (orders and billing
  * profiles), {@code subscriptions} (terms, cancellation, plan changes with proration, the term-end job),
- * {@code web} (API and panel), {@code privacy} (the personal-data holder); {@code document},
- * {@code invoices}, {@code payments} and {@code bank} are built alongside.
+ * {@code web} (API and panel), {@code privacy} (the personal-data holder), {@code document},
+ * {@code invoices}, {@code payments}, {@code bank}, {@code settlement} (what has been paid of each
+ * invoice: settlements beside the immutable invoices, {@code InvoicePaid}) and {@code dunning}
+ * (reminders, suspension, the staff's hand-off to a collection agency).
  *
  * <p>Owns every table whose name starts with {@code billing_}.
  */

@@ -76,6 +76,8 @@ class TwoNodesJarTests {
 		environment.put("KLUIS_KEY_STORE_DIR", root.resolve("keys").toString());
 		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 		environment.put("SPRING_MAIL_PORT", Integer.toString(Mailbox.port()));
+		// The prod profile needs a real payment provider; nothing here pays, so the key is never used.
+		environment.put("KLUIS_BILLING_MOLLIE_API_KEY", "test_unusedInTheseTestsAAAAAAAAAAAAA");
 		// Each node has a data directory of its own: what they share is only what the README says.
 		a = KluisNode.start(root.resolve("node-a"), with(environment, "KLUIS_DATA_DIR", root.resolve("node-a/data")));
 		b = KluisNode.start(root.resolve("node-b"), with(environment, "KLUIS_DATA_DIR", root.resolve("node-b/data")));

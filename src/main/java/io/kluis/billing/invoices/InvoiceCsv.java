@@ -42,9 +42,13 @@ final class InvoiceCsv {
 		return amount.startsWith("-") || sign.isEmpty() || "0.00".equals(amount) ? amount : sign + amount;
 	}
 
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-\\d+(\\.\\d+)?");
+
 	static String cell(String value) {
 		String v = value;
-		if (!v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0) {
+		// a text cell that a spreadsheet would run as a formula is quoted with an apostrophe; amounts
+		// (a credit note's are negative) stay numbers
+		if (!v.isEmpty() && ("=+@\t\r".indexOf(v.charAt(0)) >= 0 || v.charAt(0) == '-' && !AMOUNT.matcher(v).matches())) {
 			v = "'" + v;
 		}
 		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

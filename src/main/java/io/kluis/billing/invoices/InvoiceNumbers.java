@@ -3,31 +3,26 @@ package io.kluis.billing.invoices;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The gap-free counter per calendar year ({@code billing_invoice_counters}). {@link #lock} locks the
  * year's row ({@code select … for update}) in the caller's transaction, which also inserts the
  * invoice: a second issuer, on this node or another, waits until that transaction ends, and then reads
  * the committed value, so numbers are handed out in commit order; a rolled-back issue takes its
- * increment with it, so no number is lost. The year's row is created once, in a transaction of its own
- * (so creating it never holds anything up and a concurrent creation by another node is harmless).
+ * increment with it, so no number is lost. The year's row is created by the first issuer of the year,
+ * in its own transaction ({@code insert … on conflict do nothing}): a concurrent first issuer, on any
+ * node, waits on that insert until the first commits and then finds the row — no second connection is
+ * needed, so a burst of first invoices on 1 January cannot exhaust the pool.
  */
 @Repository
 class InvoiceNumbers {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separate;
-
-	InvoiceNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	InvoiceNumbers(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.separate = new TransactionTemplate(transactions);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -59,13 +54,13 @@ class InvoiceNumbers {
 
 	private void create(int year) {
 		try {
-			separate.executeWithoutResult(tx -> jdbc
-				.sql("insert into billing_invoice_counters (fiscal_year, last_number) values (?, 0) on conflict do nothing")
+			jdbc.sql("insert into billing_invoice_counters (fiscal_year, last_number) values (?, 0) on conflict do nothing")
 				.param(year)
-				.update());
+				.update();
 		}
 		catch (DataIntegrityViolationException e) {
-			// another node created it at the same moment: fine
+			// H2 may report a concurrent creation as a duplicate instead of doing nothing; it rolls back only
+			// the statement, and the row is there (PostgreSQL never gets here: on conflict does nothing)
 		}
 	}
 

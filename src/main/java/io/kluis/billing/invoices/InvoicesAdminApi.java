@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Invoices for staff with the BILLING or ADMIN role, over the API (HTTP Basic with an app password).
+ * Invoices for staff with the BILLING role (SEC-4: invoices and payments are billing's part), over the API (HTTP Basic with an app password).
  * Every call states a {@code reason} (and optionally a {@code ticket}) and is audited.
  */
 @RestController
 @RequestMapping("/api/v1/admin/billing/invoices")
-@PreAuthorize("hasAnyRole('BILLING', 'ADMIN')")
+@PreAuthorize("hasRole('BILLING')")
 class InvoicesAdminApi {
 
 	record Summary(String id, String kind, String number, String customerNumber, LocalDate issueDate,
@@ -50,7 +50,7 @@ class InvoicesAdminApi {
 		this.staff = staff;
 	}
 
-	@Operation(summary = "Search invoices and credit notes (BILLING, ADMIN): by number or customer number (q) and "
+	@Operation(summary = "Search invoices and credit notes (BILLING): by number or customer number (q) and "
 			+ "issue date; reason required, audited")
 	@GetMapping
 	List<Summary> search(@RequestParam(required = false) @Nullable String reason,
@@ -61,7 +61,7 @@ class InvoicesAdminApi {
 				date("to", to)).stream().map(Summary::of).toList();
 	}
 
-	@Operation(summary = "One invoice or credit note with the buyer's details (BILLING, ADMIN); reason required, audited")
+	@Operation(summary = "One invoice or credit note with the buyer's details (BILLING); reason required, audited")
 	@GetMapping("/{id}")
 	InvoiceDocument open(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(defaultValue = "") String ticket, Authentication authentication) {

@@ -439,8 +439,11 @@ class InvoicingService implements Invoicing {
 					|| line.quantity().abs().compareTo(new BigDecimal("1000000")) >= 0) {
 				throw new InvalidInputException(at + ".quantity", "quantity: not zero, at most 4 decimals, below 1 000 000");
 			}
-			if (line.unitPrice().scale() > 4 || line.unitPrice().abs().compareTo(new BigDecimal("100000000")) >= 0) {
-				throw new InvalidInputException(at + ".unitPrice", "unit price: at most 4 decimals, below 100 000 000");
+			if (line.unitPrice().signum() < 0 || line.unitPrice().scale() > 4
+					|| line.unitPrice().compareTo(new BigDecimal("100000000")) >= 0) {
+				// EN 16931 BR-27: an item's price is never negative; a credit is a credit note
+				throw new InvalidInputException(at + ".unitPrice",
+						"unit price: not negative (a credit is a credit note), at most 4 decimals, below 100 000 000");
 			}
 			if (!UNIT.matcher(line.unitCode()).matches()) {
 				throw new InvalidInputException(at + ".unitCode", "unit code: a UN/ECE Rec. 20 code such as C62, MON or ANN");

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff (BILLING, ADMIN) reading invoices: every read is audited with its reason in the same
+ * Staff (BILLING) reading invoices: every read is audited with its reason in the same
  * transaction (SEC-4), as identity's staff reads are, so a read whose entry cannot be written fails.
  * A list names customers by customer number and amounts (audited without a subject, with the count);
  * opening one invoice shows the buyer (audited with the customer as subject); the CSV export for the
  * accountant is audited with its period and count.
  */
 @Service
-@PreAuthorize("hasAnyRole('BILLING', 'ADMIN')")
+@PreAuthorize("hasRole('BILLING')")
 class StaffInvoices {
 
 	/** Why a staff member reads billing data; codes only (free text could hold personal data). */

@@ -185,7 +185,9 @@ public class SubscriptionLifecycle implements BillingSubscriptions {
 		if (s == null || s.status() == SubscriptionStatus.ENDED || s.periodEnd().isAfter(now)) {
 			return false;
 		}
-		if (s.cancelledAt() != null) {
+		// A cancelled subscription ends with its term; so does one whose first term passed unpaid (it was
+		// never provisioned, and renewing it would only invoice a service the customer never had).
+		if (s.cancelledAt() != null || s.status() == SubscriptionStatus.PENDING_PAYMENT) {
 			Subscription ended = s.ended(s.periodEnd());
 			subscriptions.update(ended);
 			if (s.status() != SubscriptionStatus.PENDING_PAYMENT) {

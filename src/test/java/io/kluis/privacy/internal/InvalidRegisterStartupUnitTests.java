@@ -46,7 +46,9 @@ class InvalidRegisterStartupUnitTests {
 			holder("storage", "stored-files", "storage-trash", "storage-shares",
 					"storage-share-log", "storage-peer-shares", "storage-sharing-keys"),
 			holder("storage", "break-glass-records"),
-			holder("billing", "billing-profile", "billing-orders", "billing-subscriptions"));
+			holder("billing", "billing-profile", "billing-orders", "billing-subscriptions"),
+			holder("billing", "invoices"), holder("billing", "payment-details", "payment-records"),
+			holder("billing", "billing-dunning"));
 
 	@Test
 	@DisplayName("PUR-3: the shipped register with the foundation's holders starts")
