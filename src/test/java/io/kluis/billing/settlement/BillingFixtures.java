@@ -20,7 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ApplicationContext;
 
-/** A customer with a storage subscription (1 TB) and an invoice for it of EUR 12.10 (10.00 + 21 % VAT). */
+/**
+ * A customer with a storage subscription (1 TB) and the invoice for its first term, EUR 12.10 (10.00 + 21 %
+ * VAT), as the order issued it.
+ */
 public final class BillingFixtures {
 
 	/** The customer, their subscription and its invoice. */
@@ -51,7 +54,11 @@ public final class BillingFixtures {
 				new ProfileInput("Jan Jansen", "Kerkstraat 1", "1234 AB", "Utrecht", "NL", null, null, null),
 				Order.Channel.API));
 		var subscription = new SubscriptionRef(order.subscriptionId());
-		return new Billed(account, subscription, invoice(account, subscription));
+		// The first term's invoice is issued by billing.invoicing after the order commits (asynchronously).
+		var invoicing = context.getBean(Invoicing.class);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> !invoicing.of(account.id()).isEmpty());
+		return new Billed(account, subscription, invoicing.of(account.id()).get(0));
 	}
 
 	/** Another invoice (EUR 12.10) for the subscription. */
