@@ -1,0 +1,119 @@
+package io.kluis.billing.web;
+
+import io.kluis.billing.document.InvoiceDocument;
+import io.kluis.billing.invoices.InvoiceId;
+import io.kluis.billing.invoices.Invoicing;
+import io.kluis.billing.invoices.IssuedInvoice;
+import io.kluis.billing.payments.EuroAmount;
+import io.kluis.billing.payments.PaymentProviderException;
+import io.kluis.billing.payments.Payments;
+import io.kluis.billing.payments.StartedPayment;
+import io.kluis.billing.settlement.Settlements;
+import io.kluis.shared.AccountId;
+import io.kluis.shared.web.BusyException;
+import io.kluis.shared.web.ConflictException;
+import io.kluis.shared.web.NotFoundException;
+import io.kluis.shared.web.SignedIn;
+import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * A customer pays an open invoice online (BIL-3): Kluis starts a payment at the provider for what is
+ * still open and sends the customer to its checkout (Mollie; the local test checkout without a key).
+ * The payment's payable reference is the invoice id; when the provider reports it paid (webhook, never
+ * the customer's return), settlements mark the invoice paid and activate or resume its subscriptions.
+ * Another customer's invoice, or a credit note, is a 404; an invoice with nothing open a 409.
+ */
+@Controller
+@PreAuthorize("hasRole('CUSTOMER')")
+class InvoicePaymentController {
+
+	private static final Logger log = LoggerFactory.getLogger(InvoicePaymentController.class);
+
+	private final Invoicing invoicing;
+
+	private final Settlements settlements;
+
+	private final Payments payments;
+
+	private final URI returnUrl;
+
+	InvoicePaymentController(Invoicing invoicing, Settlements settlements, Payments payments,
+			@Value("${kluis.base-url}") String baseUrl) {
+		this.invoicing = invoicing;
+		this.settlements = settlements;
+		this.payments = payments;
+		this.returnUrl = URI.create(baseUrl.replaceAll("/+$", "") + "/panel/billing");
+	}
+
+	/** A started payment: where to send the customer, and what is being paid. */
+	record PaymentStarted(UUID paymentId, String invoiceNumber, BigDecimal amount, String currency,
+			@Nullable URI checkoutUrl) {
+	}
+
+	@Operation(summary = "Pay an open invoice online: starts a payment of what is open and returns the checkout URL")
+	@PostMapping("/api/v1/invoices/{id}/payments")
+	@ResponseBody
+	ResponseEntity<PaymentStarted> api(@PathVariable String id, Authentication authentication) {
+		var started = start(id, authentication);
+		return ResponseEntity.status(HttpStatus.CREATED).body(started);
+	}
+
+	@PostMapping("/panel/billing/invoices/{id}/pay")
+	String panel(@PathVariable String id, Authentication authentication) {
+		var started = start(id, authentication);
+		return "redirect:" + (started.checkoutUrl() != null ? started.checkoutUrl() : returnUrl);
+	}
+
+	private PaymentStarted start(String id, Authentication authentication) {
+		AccountId account = SignedIn.of(authentication).orElseThrow(() -> new NotFoundException("invoice"));
+		IssuedInvoice invoice = parse(id).flatMap(invoicing::find)
+			.filter(i -> i.account().equals(account) && i.kind() == InvoiceDocument.Kind.INVOICE)
+			.orElseThrow(() -> new NotFoundException("invoice"));
+		BigDecimal open = settlements.openAmount(invoice.id()).setScale(2, RoundingMode.HALF_UP);
+		if (open.signum() <= 0) {
+			throw new ConflictException("Nothing is open on this invoice.");
+		}
+		String description = (isDutch() ? "Factuur " : "Invoice ") + invoice.number();
+		StartedPayment started;
+		try {
+			started = payments.start(account, invoice.id().value().toString(), new EuroAmount(open), description,
+					returnUrl);
+		}
+		catch (PaymentProviderException e) {
+			log.warn("event=billing.payment.start-failed invoice={} status={}", invoice.id().value(), e.status());
+			throw new BusyException("The payment provider did not answer; try again in a minute.", Duration.ofMinutes(1));
+		}
+		return new PaymentStarted(started.payment().id().value(), invoice.number(), open, EuroAmount.CURRENCY,
+				started.checkoutUrl());
+	}
+
+	private static java.util.Optional<InvoiceId> parse(String id) {
+		try {
+			return java.util.Optional.of(new InvoiceId(UUID.fromString(id)));
+		}
+		catch (IllegalArgumentException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static boolean isDutch() {
+		return "nl".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+	}
+}
