@@ -45,8 +45,11 @@ class PanelBillingController {
 
 	private final Invoicing invoicing;
 
+	private final io.kluis.billing.settlement.Settlements settlements;
+
 	PanelBillingController(Catalogue catalogue, Ordering ordering, SubscriptionLifecycle subscriptions,
-			Invoicing invoicing) {
+			Invoicing invoicing, io.kluis.billing.settlement.Settlements settlements) {
+		this.settlements = settlements;
 		this.catalogue = catalogue;
 		this.ordering = ordering;
 		this.subscriptions = subscriptions;
@@ -131,15 +134,20 @@ class PanelBillingController {
 		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
 		model.addAttribute("profile", ordering.profile(account));
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
-		model.addAttribute("invoices", invoicing.of(account));
+		var invoices = invoicing.of(account);
+		model.addAttribute("invoices", invoices);
+		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount
+		var open = new java.util.HashMap<java.util.UUID, java.math.BigDecimal>();
+		invoices.stream()
+			.filter(i -> i.kind() == io.kluis.billing.document.InvoiceDocument.Kind.INVOICE)
+			.forEach(i -> open.put(i.id().value(), settlements.openAmount(i.id())));
+		model.addAttribute("open", open);
 	}
 
 	private void fill(Model model, AccountId account) {
-		model.addAttribute("products", catalogue.orderable());
-		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
-		model.addAttribute("profile", ordering.profile(account));
-		model.addAttribute("termsVersion", ordering.currentTermsVersion());
-		model.addAttribute("invoices", invoicing.of(account));
+		var map = new org.springframework.ui.ModelMap();
+		fill(map, account);
+		model.addAllAttributes(map);
 	}
 
 	private static @Nullable UUID uuid(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.kluis.KluisIntegrationTest;
@@ -109,11 +110,17 @@ class InvoicePaymentIntegrationTests {
 	void payInThePanel() throws Exception {
 		var c = customer();
 		var invoice = invoiceFor(c);
+		var panel = authentication(TestAccounts.in(context).authentication(c.known().id(), false));
+		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
+			.contains("/panel/billing/invoices/" + invoice.id().value() + "/pay").contains("2.42");
 		var response = mvc.perform(post("/panel/billing/invoices/" + invoice.id().value() + "/pay")
-			.with(authentication(TestAccounts.in(context).authentication(c.known().id(), false)))
+			.with(panel)
 			.with(csrf())).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(302);
 		assertThat(response.getRedirectedUrl()).contains("/billing/test-checkout/tr_");
+		mvc.perform(post(URI.create(response.getRedirectedUrl()).getPath()).param("outcome", "paid").with(csrf()));
+		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("/panel/billing/invoices/" + invoice.id().value() + "/pay");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A customer pays an open invoice online (BIL-3): Kluis starts a payment at the provider for what is
@@ -40,11 +40,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * the customer's return), settlements mark the invoice paid and activate or resume its subscriptions.
  * Another customer's invoice, or a credit note, is a 404; an invoice with nothing open a 409.
  */
-@Controller
-@PreAuthorize("hasRole('CUSTOMER')")
-class InvoicePaymentController {
+@org.springframework.stereotype.Component
+class InvoicePayments {
 
-	private static final Logger log = LoggerFactory.getLogger(InvoicePaymentController.class);
+	private static final Logger log = LoggerFactory.getLogger(InvoicePayments.class);
 
 	private final Invoicing invoicing;
 
@@ -54,7 +53,7 @@ class InvoicePaymentController {
 
 	private final URI returnUrl;
 
-	InvoicePaymentController(Invoicing invoicing, Settlements settlements, Payments payments,
+	InvoicePayments(Invoicing invoicing, Settlements settlements, Payments payments,
 			@Value("${kluis.base-url}") String baseUrl) {
 		this.invoicing = invoicing;
 		this.settlements = settlements;
@@ -67,21 +66,43 @@ class InvoicePaymentController {
 			@Nullable URI checkoutUrl) {
 	}
 
-	@Operation(summary = "Pay an open invoice online: starts a payment of what is open and returns the checkout URL")
-	@PostMapping("/api/v1/invoices/{id}/payments")
-	@ResponseBody
-	ResponseEntity<PaymentStarted> api(@PathVariable String id, Authentication authentication) {
-		var started = start(id, authentication);
-		return ResponseEntity.status(HttpStatus.CREATED).body(started);
+	/** The API: 201 with the checkout URL (problem documents for refusals, as every /api/v1 endpoint). */
+	@RestController
+	@PreAuthorize("hasRole('CUSTOMER')")
+	static class Api {
+
+		private final InvoicePayments payments;
+
+		Api(InvoicePayments payments) {
+			this.payments = payments;
+		}
+
+		@Operation(summary = "Pay an open invoice online: starts a payment of what is open and returns the checkout URL")
+		@PostMapping("/api/v1/invoices/{id}/payments")
+		ResponseEntity<PaymentStarted> pay(@PathVariable String id, Authentication authentication) {
+			return ResponseEntity.status(HttpStatus.CREATED).body(payments.start(id, authentication));
+		}
 	}
 
-	@PostMapping("/panel/billing/invoices/{id}/pay")
-	String panel(@PathVariable String id, Authentication authentication) {
-		var started = start(id, authentication);
-		return "redirect:" + (started.checkoutUrl() != null ? started.checkoutUrl() : returnUrl);
+	/** The panel's pay button: straight to the checkout. */
+	@Controller
+	@PreAuthorize("hasRole('CUSTOMER')")
+	static class Panel {
+
+		private final InvoicePayments payments;
+
+		Panel(InvoicePayments payments) {
+			this.payments = payments;
+		}
+
+		@PostMapping("/panel/billing/invoices/{id}/pay")
+		String pay(@PathVariable String id, Authentication authentication) {
+			var started = payments.start(id, authentication);
+			return "redirect:" + (started.checkoutUrl() != null ? started.checkoutUrl() : payments.returnUrl);
+		}
 	}
 
-	private PaymentStarted start(String id, Authentication authentication) {
+	PaymentStarted start(String id, Authentication authentication) {
 		AccountId account = SignedIn.of(authentication).orElseThrow(() -> new NotFoundException("invoice"));
 		IssuedInvoice invoice = parse(id).flatMap(invoicing::find)
 			.filter(i -> i.account().equals(account) && i.kind() == InvoiceDocument.Kind.INVOICE)
