@@ -19,10 +19,18 @@ class InvoicingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	VatNumberValidator vatNumberValidator(ViesProperties vies, SellerProperties seller, Clock clock) {
+	VatNumberValidator vatNumberValidator(ViesProperties vies, SellerProperties seller, Clock clock,
+			org.springframework.core.env.Environment environment) {
 		if ("12345678".equals(seller.kvk()) || "NL000099998B57".equals(seller.vatNumber())) {
-			log.warn("event=billing.seller.example kluis.billing.seller.* still names the example company: "
-					+ "set the provider's own name, address, KvK and VAT number before issuing real invoices");
+			// a warning where invoices are real (prod); the embedded default starts with the example quietly
+			String message = "event=billing.seller.example kluis.billing.seller.* still names the example company: "
+					+ "set the provider's own name, address, KvK and VAT number before issuing real invoices";
+			if (environment.matchesProfiles("prod")) {
+				log.warn(message);
+			}
+			else {
+				log.info(message);
+			}
 		}
 		if ("rest".equals(vies.adapter())) {
 			return new ViesRestValidator(vies.url(), seller.vatNumber(), vies.timeout(), clock);

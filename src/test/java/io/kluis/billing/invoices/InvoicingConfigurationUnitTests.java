@@ -26,9 +26,9 @@ class InvoicingConfigurationUnitTests {
 	void adapterByConfiguration() {
 		var configuration = new InvoicingConfiguration();
 		assertThat(configuration.vatNumberValidator(new ViesProperties("rest", VIES, Duration.ofSeconds(5)), SELLER,
-				Clock.systemUTC())).isInstanceOf(ViesRestValidator.class);
+				Clock.systemUTC(), new org.springframework.mock.env.MockEnvironment())).isInstanceOf(ViesRestValidator.class);
 		assertThat(configuration.vatNumberValidator(new ViesProperties("fake", VIES, Duration.ofSeconds(5)), SELLER,
-				Clock.systemUTC())).isInstanceOf(FakeVatNumberValidator.class);
+				Clock.systemUTC(), new org.springframework.mock.env.MockEnvironment())).isInstanceOf(FakeVatNumberValidator.class);
 	}
 
 	@Test
