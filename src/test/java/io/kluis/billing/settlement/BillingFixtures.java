@@ -56,7 +56,7 @@ public final class BillingFixtures {
 		var subscription = new SubscriptionRef(order.subscriptionId());
 		// The first term's invoice is issued by billing.invoicing after the order commits (asynchronously).
 		var invoicing = context.getBean(Invoicing.class);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
 			.until(() -> !invoicing.of(account.id()).isEmpty());
 		return new Billed(account, subscription, invoicing.of(account.id()).get(0));
 	}
