@@ -1,6 +1,7 @@
 package io.kluis.billing.web;
 
 import io.kluis.billing.BillingPeriod;
+import io.kluis.billing.SubscriptionStatus;
 import io.kluis.billing.catalogue.Catalogue;
 import io.kluis.billing.catalogue.Plan;
 import io.kluis.billing.invoices.Invoicing;
@@ -36,6 +37,9 @@ import org.springframework.web.servlet.ModelAndView;
 class PanelBillingController {
 
 	static final String PATH = "/panel/billing";
+
+	/** The value of {@code ?ordered} after an order whose subscription waits for its first payment. */
+	static final String AWAITING_PAYMENT = "awaiting-payment";
 
 	private final Catalogue catalogue;
 
@@ -79,8 +83,9 @@ class PanelBillingController {
 		int colon = planAndPeriod.indexOf(':');
 		String planId = colon < 0 ? planAndPeriod : planAndPeriod.substring(0, colon);
 		String period = colon < 0 ? "" : planAndPeriod.substring(colon + 1);
+		Order placed;
 		try {
-			ordering.place(account, new Ordering.Request(uuid(planId), period,
+			placed = ordering.place(account, new Ordering.Request(uuid(planId), period,
 					acceptTerms == null ? null : acceptedTermsVersion, profile, Order.Channel.PANEL));
 		}
 		catch (InvalidInputException e) {
@@ -89,7 +94,10 @@ class PanelBillingController {
 		catch (ConflictException e) {
 			return problem(account, HttpStatus.CONFLICT, "order", e.getMessage());
 		}
-		return new ModelAndView("redirect:" + PATH + "?ordered");
+		// With kluis.billing.payment-required the subscription starts only when its invoice is paid: say so.
+		boolean awaitingPayment = subscriptions.own(account, placed.subscriptionId())
+			.status() == SubscriptionStatus.PENDING_PAYMENT;
+		return new ModelAndView("redirect:" + PATH + (awaitingPayment ? "?ordered=" + AWAITING_PAYMENT : "?ordered"));
 	}
 
 	@PostMapping(PATH + "/subscriptions/{id}/cancel")
@@ -136,11 +144,13 @@ class PanelBillingController {
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
 		var invoices = invoicing.of(account);
 		model.addAttribute("invoices", invoices);
-		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount
+		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount, in
+		// cents and passed to the message as text (a number argument would be formatted as "12.1")
 		var open = new java.util.HashMap<java.util.UUID, java.math.BigDecimal>();
 		invoices.stream()
 			.filter(i -> i.kind() == io.kluis.billing.document.InvoiceDocument.Kind.INVOICE)
-			.forEach(i -> open.put(i.id().value(), settlements.openAmount(i.id())));
+			.forEach(i -> open.put(i.id().value(),
+					settlements.openAmount(i.id()).setScale(2, java.math.RoundingMode.HALF_UP)));
 		model.addAttribute("open", open);
 	}
 
