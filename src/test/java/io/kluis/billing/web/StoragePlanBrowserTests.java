@@ -99,7 +99,7 @@ class StoragePlanBrowserTests {
 	StorageProperties storage;
 
 	@Test
-	@DisplayName("BIL-1, BIL-2, BIL-3, BIL-6, ACC-5: in a browser a customer orders a storage plan, pays at the test "
+	@DisplayName("BIL-1, BIL-2, BIL-3, BIL-6, ACC-5, CON-1: in a browser a customer orders a storage plan, pays at the test "
 			+ "checkout, the subscription is active with the plan's quota, the invoice mail's PDF shows the line, 21 % VAT "
 			+ "and the customer number; the customer cancels, and at the end of the term the plan ends: default quota, "
 			+ "storage read-only (WebDAV and API writes 403, reads served, the panel says why)")
@@ -141,6 +141,10 @@ class StoragePlanBrowserTests {
 				"Awaiting payment");
 		assertThat(usage.of(account).quota()).as("not provisioned before it is paid").isEqualTo(defaultQuota);
 		assertThat(Mailbox.body(mail(email, "Your order at"))).as("BIL-2: the order is confirmed by mail").contains("100 GB");
+		var newsletter = dav.send(dav.request("GET", "/api/v1/me/newsletter", BodyPublishers.noBody())
+			.header("Accept", "application/json"));
+		assertThat(newsletter.body()).as("CON-1: an order signs the customer up for no newsletter")
+			.contains("\"state\":\"none\"");
 
 		// The first term's invoice follows the order (issued after commit): the customer pays it.
 		page.awaitPage(() -> {
@@ -159,14 +163,16 @@ class StoragePlanBrowserTests {
 		assertThat(row(page, "subscription-" + ordered.ref()).getText()).contains("Active");
 		WebElement invoice = browser.findElement(By.cssSelector("#invoices tbody tr"));
 		assertThat(invoice.getText()).contains("€ 12.10", "Paid");
+		String invoiceNumber = invoiceNumber(browser);
 		assertThat(invoice.findElements(By.cssSelector("form[action$='/pay']"))).isEmpty();
 		assertThat(subscriptions.find(ordered.ref()).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(usage.of(account).quota()).isEqualTo(PLAN_QUOTA);
 		assertThat(quotaShown(page)).as("the panel shows the plan's quota (100 GB in IEC units)").endsWith(" 93.1 GiB");
 		assertThat(dav.put("/dav/files/notes.txt", text("on the plan")).statusCode()).isEqualTo(204);
 
+		assertThat(mail(email, "Your invoice").getSubject()).contains(invoiceNumber);
 		String pdf = pdfText(invoiceMail(email));
-		assertThat(pdf).contains("Storage — 100 GB", "VAT 21% on € 10.00 € 2.10", "Total including VAT € 12.10",
+		assertThat(pdf).contains("Storage — 100 GB", invoiceNumber, "VAT 21% on € 10.00 € 2.10", "Total including VAT € 12.10",
 				"Customer number " + customerNumber);
 
 		// The customer cancels; the plan runs to the end of the paid term.
@@ -232,6 +238,12 @@ class StoragePlanBrowserTests {
 		page.browser().findElement(By.id("scope-api-write")).click();
 		page.browser().findElement(By.id("create-app-password")).click();
 		return page.awaitElement(By.id("app-password-secret")).getText();
+	}
+
+	/** The number of the (only) invoice as the panel lists it ("Invoice 2026-000001"). */
+	private static String invoiceNumber(ChromeDriver browser) {
+		String first = browser.findElement(By.cssSelector("#invoices tbody tr td")).getText();
+		return first.substring(first.lastIndexOf(' ') + 1);
 	}
 
 	private static WebElement row(BrowserPage page, String id) {
