@@ -138,8 +138,18 @@ class PanelBillingController {
 	}
 
 	private void fill(org.springframework.ui.ModelMap model, AccountId account) {
-		model.addAttribute("products", catalogue.orderable());
-		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
+		var products = catalogue.orderable();
+		var own = subscriptions.ofCustomer(account);
+		model.addAttribute("products", products);
+		model.addAttribute("subscriptions", own);
+		// the plans each subscription can change to (same kind, priced for its period); none: no change form
+		var changeTo = new java.util.HashMap<UUID, java.util.List<Plan>>();
+		own.forEach(sub -> changeTo.put(sub.id(), products.stream()
+			.filter(product -> product.kind() == sub.terms().kind())
+			.flatMap(product -> product.plans().stream())
+			.filter(plan -> !plan.id().equals(sub.terms().planId()) && plan.price(sub.terms().period()).isPresent())
+			.toList()));
+		model.addAttribute("changeTo", changeTo);
 		model.addAttribute("profile", ordering.profile(account));
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
 		var invoices = invoicing.of(account);

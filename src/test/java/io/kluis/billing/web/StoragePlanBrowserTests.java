@@ -177,12 +177,15 @@ class StoragePlanBrowserTests {
 
 		// The customer cancels; the plan runs to the end of the paid term.
 		page.open("/panel/billing");
+		assertThat(row(page, "subscription-" + ordered.ref()).findElements(By.cssSelector("form[action$='/change']")))
+			.as("no plan to change to: no empty change form").isEmpty();
 		String end = DateTimeFormatter.ISO_LOCAL_DATE.format(ordered.periodEnd().atOffset(ZoneOffset.UTC));
 		WebElement cancel = browser.findElement(By.id("cancel-" + ordered.ref()));
 		WebElement confirm = cancel.findElement(By.cssSelector("form[action$='/cancel'] button"));
 		assertThat(confirm.isDisplayed()).as("one click does not cancel: the consequence comes first").isFalse();
 		cancel.findElement(By.tagName("summary")).click();
 		assertThat(cancel.getText()).contains("It runs until " + end + " and then ends", "no longer changed");
+		Browser.screenshot(browser, "billing-cancel-confirm");
 		confirm.click();
 		page.awaitElement(By.id("cancelled"));
 		assertThat(row(page, "subscription-" + ordered.ref()).getText()).contains("Cancelled, ends " + end);
