@@ -29,8 +29,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The customer's billing in the panel: the plans on offer with the order form (the billing profile is
  * asked for at the first order, the terms of service must be accepted), the subscriptions with a
- * one-button cancellation (BIL-6) and plan changes, and the invoices and credit notes with their PDF and
- * UBL downloads ({@code io.kluis.billing.invoicing.InvoiceDownloads}).
+ * self-service cancellation (BIL-6; its consequence is shown before the confirming button) and plan
+ * changes, and the invoices and credit notes with their PDF and UBL downloads
+ * ({@code io.kluis.billing.invoicing.InvoiceDownloads}).
  */
 @Controller
 @PreAuthorize("hasRole('CUSTOMER')")
