@@ -70,11 +70,15 @@ class InvoicePaymentIntegrationTests {
 	}
 
 	IssuedInvoice invoiceFor(Customer c) {
+		return invoiceFor(c, new BigDecimal("2.00"));
+	}
+
+	IssuedInvoice invoiceFor(Customer c, BigDecimal net) {
 		var buyer = new InvoiceRequest.Buyer("Jan Jansen", "Kerkstraat 1", "1234 AB", "Utrecht", "NL", null, null, null,
 				"jan@example.org", Locale.forLanguageTag("nl"));
 		return invoicing.issue(new InvoiceRequest(c.known().id(),
 				CustomerNumber.fromDigits(String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000))),
-				buyer, List.of(new InvoiceRequest.Line("Opslag 100 GB", BigDecimal.ONE, "MON", new BigDecimal("2.00"),
+				buyer, List.of(new InvoiceRequest.Line("Opslag 100 GB", BigDecimal.ONE, "MON", net,
 						new InvoiceDocument.Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)), null))));
 	}
 
@@ -121,6 +125,20 @@ class InvoicePaymentIntegrationTests {
 		mvc.perform(post(URI.create(response.getRedirectedUrl()).getPath()).param("outcome", "paid").with(csrf()));
 		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
 			.doesNotContain("/panel/billing/invoices/" + invoice.id().value() + "/pay");
+	}
+
+	@Test
+	@DisplayName("BIL-3: the pay button shows the open amount in cents, in English and Dutch (EUR 12.10, not 12.1)")
+	void payButtonShowsCents() throws Exception {
+		var c = customer();
+		var invoice = invoiceFor(c, new BigDecimal("10.00"));
+		assertThat(invoice.taxInclusive()).isEqualByComparingTo("12.10");
+		var panel = authentication(TestAccounts.in(context).authentication(c.known().id(), false));
+		assertThat(mvc.perform(get("/panel/billing").with(panel).locale(Locale.ENGLISH)).andReturn().getResponse()
+			.getContentAsString()).contains("Pay € 12.10<");
+		assertThat(mvc.perform(get("/panel/billing").with(panel).locale(Locale.forLanguageTag("nl"))).andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Betaal € 12.10<");
 	}
 
 	@Test
