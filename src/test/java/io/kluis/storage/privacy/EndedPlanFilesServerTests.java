@@ -141,6 +141,8 @@ class EndedPlanFilesServerTests {
 
 		Instant since = endPlan(id, billed.subscription().value());
 		assertThat(readOnly.reasons(id)).containsExactly(ReadOnlyStorage.Reason.SERVICE_ENDED);
+		assertThat(readOnly.set(id, ReadOnlyStorage.Reason.SERVICE_ENDED)).as("already set: since stays").isFalse();
+		assertThat(readOnly.since(id, ReadOnlyStorage.Reason.SERVICE_ENDED)).contains(since);
 		var refused = dav.put("/dav/files/docs/a.txt", text("changed"));
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("plan has ended");
@@ -225,6 +227,30 @@ class EndedPlanFilesServerTests {
 		assertThat(dav.get("/dav/files/a.txt").body()).isEqualTo(text("one"));
 		assertThat(dav.get("/dav/files/b.txt").body()).isEqualTo(text("two"));
 		assertThat(blobs).allSatisfy(blob -> assertThat(tree.contentsExist(blob)).isTrue());
+	}
+
+	@Test
+	@DisplayName("RET-5, BIL-6: closing the account ends a running storage plan without the plan-end mail or a "
+			+ "read-only state: the files go with the account at once, not after the register's period")
+	void closingTheAccountSendsNoPlanEndMail() throws Exception {
+		var account = TestAccounts.in(context).verified(Locale.ENGLISH);
+		var customer = StorageCustomers.in(context).withAppPassword(account, "dav");
+		DavClient dav = customer.dav();
+		AccountId id = customer.id();
+		var billed = BillingFixtures.in(context).billed(account);
+		spaces.create(id, "files", SpaceKind.PLAIN);
+		assertThat(dav.put("/dav/files/a.txt", text("one")).statusCode()).isEqualTo(201);
+
+		var closed = dav.send(dav.request("DELETE", "/api/v1/me", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("X-Kluis-Password", TestAccounts.PASSWORD));
+		assertThat(closed.statusCode()).isEqualTo(204);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> accounts.find(id).isEmpty());
+		mail(account.email(), "You closed your account");
+
+		assertThat(subscriptions.find(billed.subscription())).as("billing erased its records too").isEmpty();
+		assertThat(spaces.existing(id)).isEmpty();
+		assertThat(readOnly.reasons(id)).isEmpty();
+		assertThat(Mailbox.to(account.email())).noneSatisfy(m -> assertThat(m.getSubject()).contains("storage plan"));
 	}
 
 	@Test
