@@ -112,6 +112,9 @@ class EndedPlanFilesServerTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.kluis.notifications.Notifications notifications;
+
 	@BeforeEach
 	void clockAtItsStart() {
 		clock.reset();
@@ -240,6 +243,14 @@ class EndedPlanFilesServerTests {
 		var billed = BillingFixtures.in(context).billed(account);
 		spaces.create(id, "files", SpaceKind.PLAIN);
 		assertThat(dav.put("/dav/files/a.txt", text("one")).statusCode()).isEqualTo(201);
+
+		// What closing does first in billing's step: end every subscription. The account still exists here,
+		// so a plan-end mail would be queued now and read-only state set.
+		assertThat(lifecycle.endAllNow(id)).isEqualTo(1);
+		assertThat(readOnly.reasons(id)).isEmpty();
+		assertThat(notifications.mailsAbout(id)).extracting(io.kluis.notifications.SentMail::template)
+			.isNotEmpty()
+			.doesNotContain("storage/plan-ended");
 
 		var closed = dav.send(dav.request("DELETE", "/api/v1/me", java.net.http.HttpRequest.BodyPublishers.noBody())
 			.header("X-Kluis-Password", TestAccounts.PASSWORD));
