@@ -70,7 +70,7 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 
 	@Test
 	@DisplayName("BIL-1: with payment required a subscription is provisioned only when markPaid is called; "
-			+ "dunning suspends and resumes it; ending the contract returns the default quota")
+			+ "dunning suspends and resumes it; ending the contract at erasure returns the default quota")
 	void aSubscriptionWaitsForItsFirstPayment() {
 		UUID product = catalogue.addProduct(ProductKind.STORAGE, "Storage " + UUID.randomUUID(), "");
 		UUID plan = catalogue.addPlan(product, PlanDraft.parse(ProductKind.STORAGE, "50 GB", "1.50", null, "50"));
@@ -99,8 +99,9 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 
 		assertThat(lifecycle.endAllNow(customer.id())).isEqualTo(1);
 		assertThat(usage.of(customer.id()).quota()).isEqualTo(storage.defaultQuota().toBytes());
-		assertThat(readOnly.reasons(customer.id())).as("an ended plan leaves the files readable, not writable")
-			.containsExactly(io.kluis.storage.files.ReadOnlyStorage.Reason.SERVICE_ENDED);
+		assertThat(readOnly.reasons(customer.id()))
+			.as("ended at erasure: the files go with the account, so no read-only state (and no plan-end mail)")
+			.isEmpty();
 		assertThatThrownBy(() -> subscriptions.markPaid(ref)).isInstanceOf(IllegalStateException.class);
 	}
 
