@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads one access-log line into a {@link PageView}: the combined log format of Apache and nginx
  * (optionally with the virtual host in front, Apache's {@code vhost_combined}), or a JSON object per
- * line (nginx {@code log_format ... escape=json}; field names in the README). A line starting with
- * <code>{</code> is JSON, any other combined, so a file may mix both.
+ * line (nginx {@code log_format ... escape=json}; field names in the README). A line starting with an opening
+ * brace is JSON, any other combined, so a file may mix both.
  */
 final class LogLineParser {
 
