@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * removes every expired page view, not only this test's.
  */
 @KluisIntegrationTest
-@TestPropertySource(properties = TestDatabase.OWN_SCHEMA + "=true")
+@TestPropertySource(properties = { TestDatabase.OWN_SCHEMA + "=true", "kluis.test.context=hosting-retention" })
 class PageViewRetentionIntegrationTests {
 
 	@Autowired
