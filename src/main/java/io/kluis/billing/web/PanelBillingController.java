@@ -136,11 +136,13 @@ class PanelBillingController {
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
 		var invoices = invoicing.of(account);
 		model.addAttribute("invoices", invoices);
-		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount
+		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount,
+		// one query for the whole list
 		var open = new java.util.HashMap<java.util.UUID, java.math.BigDecimal>();
-		invoices.stream()
+		settlements.openAmounts(invoices.stream()
 			.filter(i -> i.kind() == io.kluis.billing.document.InvoiceDocument.Kind.INVOICE)
-			.forEach(i -> open.put(i.id().value(), settlements.openAmount(i.id())));
+			.map(i -> i.id())
+			.toList()).forEach((id, amount) -> open.put(id.value(), amount));
 		model.addAttribute("open", open);
 	}
 

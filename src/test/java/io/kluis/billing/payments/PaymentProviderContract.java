@@ -41,6 +41,22 @@ public abstract class PaymentProviderContract {
 	}
 
 	@Test
+	@DisplayName("A create retried with the same idempotency key returns the first payment, not a second one; "
+			+ "another key creates another")
+	void retriedCreateWithSameIdempotencyKeyReturnsFirstPayment() {
+		PaymentRequest request = PaymentRequest.oneOff(EuroAmount.of("7.00"), "Factuur 2026-000005", REDIRECT, WEBHOOK,
+				Map.of("payable", "invoice-5")).withIdempotencyKey("kluis-payment-contract-1");
+
+		ProviderPayment first = provider().create(request);
+		ProviderPayment retried = provider().create(request);
+		ProviderPayment other = provider().create(request.withIdempotencyKey("kluis-payment-contract-2"));
+
+		assertThat(retried.id()).isEqualTo(first.id());
+		assertThat(retried.amount()).isEqualTo(first.amount());
+		assertThat(other.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
 	@DisplayName("A payment fetched by its id says what it was created with")
 	void fetchedPaymentMatchesCreated() {
 		ProviderPayment created = provider().create(PaymentRequest.oneOff(EuroAmount.of("0.01"), "Factuur 2026-000002",

@@ -1,5 +1,6 @@
 package io.kluis.billing.settlement;
 
+import io.kluis.billing.BillingFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

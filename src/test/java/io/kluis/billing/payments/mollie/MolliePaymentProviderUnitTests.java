@@ -9,6 +9,7 @@ import io.kluis.billing.payments.PaymentProviderContract;
 import io.kluis.billing.payments.PaymentProviderException;
 import io.kluis.billing.payments.PaymentRequest;
 import io.kluis.billing.payments.PaymentStatus;
+import io.kluis.billing.payments.ProviderPayment;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -85,6 +86,22 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 				URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 		assertThatThrownBy(() -> unreachable.fetch("tr_abc")).isInstanceOfSatisfying(PaymentProviderException.class,
 				e -> assertThat(e.status()).isZero());
+	}
+
+	@Test
+	@DisplayName("A create whose answer was lost, retried with the same Idempotency-Key, leaves one payment at Mollie")
+	void lostAnswerRetriedWithSameKeyLeavesOnePayment() {
+		PaymentRequest request = PaymentRequest.oneOff(EuroAmount.of("3.00"), "Factuur 2026-000010", REDIRECT, WEBHOOK,
+				Map.of("payment", "local-1")).withIdempotencyKey("kluis-payment-local-1");
+		mollie.loseCreateAnswers = true;
+		assertThatThrownBy(() -> provider.create(request)).isInstanceOfSatisfying(PaymentProviderException.class,
+				e -> assertThat(e.status()).isZero());
+		mollie.loseCreateAnswers = false;
+
+		ProviderPayment retried = provider.create(request);
+
+		assertThat(mollie.paymentCount()).isEqualTo(1);
+		assertThat(mollie.paymentsWithMetadata("payment", "local-1")).containsExactly(retried.id());
 	}
 
 	@Test
