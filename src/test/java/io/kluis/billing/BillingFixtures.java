@@ -105,9 +105,10 @@ public final class BillingFixtures {
 		Order order = context.getBean(Ordering.class).place(account.id(), new Ordering.Request(storagePlan(), "month",
 				termsVersion(), profile(), Order.Channel.API));
 		var subscription = new SubscriptionRef(order.subscriptionId());
-		// The first term's invoice is issued by billing.invoicing after the order commits (asynchronously).
+		// The first term's invoice is issued by billing.invoicing after the order commits (asynchronously, on
+		// the thread that also renders queued invoice mails: on a loaded machine that takes more than 10 s).
 		var invoicing = context.getBean(Invoicing.class);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
 			.until(() -> !invoicing.of(account.id()).isEmpty());
 		return new Billed(account, subscription, invoicing.of(account.id()).get(0));
 	}

@@ -117,13 +117,13 @@ class DoubleOrderIntegrationTests {
 			.withMessageContaining("already have a storage plan");
 		assertThat(orders.of(account)).extracting(Order::id).containsExactly(won.id());
 		assertThat(liveStoragePlans(account)).isEqualTo(1);
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !invoicing.of(account).isEmpty());
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !invoicing.of(account).isEmpty());
 		Thread.sleep(300);
 		assertThat(invoicing.of(account)).hasSize(1);
 	}
 
 	@Test
-	@DisplayName("The database itself refuses a second live storage subscription of a customer, and allows one "
+	@DisplayName("BIL-2: the database itself refuses a second live storage subscription of a customer, and allows one "
 			+ "again once the first has ended")
 	void databaseAllowsOneLiveStoragePlan() {
 		AccountId account = TestAccounts.in(context).verified(java.util.Locale.ENGLISH).id();

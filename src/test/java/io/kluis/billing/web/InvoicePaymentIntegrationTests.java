@@ -146,7 +146,7 @@ class InvoicePaymentIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("The same Idempotency-Key for another invoice is a 422 problem and starts nothing; a malformed key is a 400")
+	@DisplayName("BIL-3: the same Idempotency-Key for another invoice is a 422 problem and starts nothing; a malformed key is a 400")
 	void idempotencyKeyReusedOrMalformed() throws Exception {
 		var c = customer();
 		var invoice = invoiceFor(c);

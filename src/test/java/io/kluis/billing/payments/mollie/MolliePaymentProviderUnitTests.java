@@ -65,7 +65,7 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("A wrong API key is a 401 whose message never contains a key")
+	@DisplayName("SEC-5: a wrong API key is a 401 whose message never contains a key")
 	void wrongKeyIsUnauthorised() {
 		var wrong = new MolliePaymentProvider(new MollieProperties("test_wrongKey00000000000000000", mollie.baseUrl(),
 				Duration.ofSeconds(2), Duration.ofSeconds(2)));
@@ -89,7 +89,7 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("A create whose answer was lost, retried with the same Idempotency-Key, leaves one payment at Mollie")
+	@DisplayName("BIL-1: a create whose answer was lost, retried with the same Idempotency-Key, leaves one payment at Mollie")
 	void lostAnswerRetriedWithSameKeyLeavesOnePayment() {
 		PaymentRequest request = PaymentRequest.oneOff(EuroAmount.of("3.00"), "Factuur 2026-000010", REDIRECT, WEBHOOK,
 				Map.of("payment", "local-1")).withIdempotencyKey("kluis-payment-local-1");
@@ -105,7 +105,7 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("The adapter's properties never print the API key")
+	@DisplayName("SEC-5: the adapter's properties never print the API key")
 	void propertiesHideTheKey() {
 		assertThat(mollie.properties().toString()).doesNotContain(MollieTestServer.API_KEY);
 	}
