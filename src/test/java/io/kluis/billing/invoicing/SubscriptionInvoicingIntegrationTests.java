@@ -186,7 +186,7 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 			+ "\"postalCode\": \"1234 AB\", \"city\": \"Utrecht\", \"country\": \"NL\"}";
 
 	List<IssuedInvoice> invoicesOf(Customer c, int expected) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> invoicing.of(c.id()).size() >= expected);
+		await().atMost(Duration.ofSeconds(30)).until(() -> invoicing.of(c.id()).size() >= expected);
 		return invoicing.of(c.id());
 	}
 
