@@ -17,8 +17,10 @@ import io.kluis.shared.AccountId;
  * <li>{@link #activate}: the subscription became active (paid, or active at once while payment is not
  * required), and again after a plan change with the new terms (see {@link #change}).</li>
  * <li>{@link #suspend} / {@link #resume}: unpaid (dunning) and paid again.</li>
- * <li>{@link #end}: the term ended after a cancellation (or the contract ended at erasure); the module
- * falls back to what a customer without the product has.</li>
+ * <li>{@link #end}: the term ended after a cancellation; the module falls back to what a customer
+ * without the product has (and may tell the customer what that means for their data).</li>
+ * <li>{@link #endAtErasure}: the contract ended because the customer's data is being erased; the
+ * module falls back without telling the customer anything (their data goes anyway).</li>
  * </ul>
  */
 public interface ProductProvisioner {
@@ -37,4 +39,9 @@ public interface ProductProvisioner {
 	void resume(AccountId account, SubscriptionRef subscription);
 
 	void end(AccountId account, SubscriptionRef subscription, PlanTerms terms);
+
+	/** The contract ended at erasure (the account is being closed); default: {@link #end}. */
+	default void endAtErasure(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
+		end(account, subscription, terms);
+	}
 }

@@ -1,6 +1,8 @@
 package io.kluis.privacy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * How long the processing register keeps a category (RET-1, RET-2), for modules whose own
@@ -21,4 +23,15 @@ public interface RetentionPeriods {
 	 * @throws IllegalArgumentException when the register does not declare the category
 	 */
 	Duration of(String category);
+
+	/**
+	 * When the retention run may start removing an item of the category whose period, by the rule
+	 * with this trigger, started at {@code from}: {@code from} plus the rule's period, counted as the
+	 * run counts it (the shortest, if several rules share the trigger). For telling a customer
+	 * beforehand, such as the date an ended plan's files are erased.
+	 *
+	 * @param trigger the trigger as the register spells it, lower case ({@code service_ended})
+	 * @return empty when the register has no such rule for the category (nothing is removed then)
+	 */
+	Optional<Instant> removableFrom(String category, String trigger, Instant from);
 }

@@ -82,10 +82,15 @@ public final class BillingFixtures {
 
 	/** An issued invoice of EUR 2.42 (2.00 + 21 % VAT) for December 2026, nothing paid yet. */
 	public IssuedInvoice openInvoice(TestAccounts.Known account) {
+		return openInvoice(account, new BigDecimal("2.00"));
+	}
+
+	/** An issued invoice of one line of {@code net} (plus 21 % VAT) for December 2026, nothing paid yet. */
+	public IssuedInvoice openInvoice(TestAccounts.Known account, BigDecimal net) {
 		var buyer = new InvoiceRequest.Buyer("Jan Jansen", "Kerkstraat 1", "1234 AB", "Utrecht", "NL", null, null, null,
 				account.email(), Locale.forLanguageTag("nl"));
 		return context.getBean(Invoicing.class).issue(new InvoiceRequest(account.id(), customerNumber(), buyer,
-				List.of(new InvoiceRequest.Line("Opslag 100 GB", BigDecimal.ONE, "MON", new BigDecimal("2.00"),
+				List.of(new InvoiceRequest.Line("Opslag 100 GB", BigDecimal.ONE, "MON", net,
 						new io.kluis.billing.document.InvoiceDocument.Period(java.time.LocalDate.of(2026, 12, 1),
 								java.time.LocalDate.of(2026, 12, 31)),
 						null))));

@@ -251,6 +251,10 @@ class BillingIntegrationTests extends WithMailbox {
 			.param("planAndPeriod", small + ":year").param("acceptedTermsVersion", terms.current())
 			.param("acceptTerms", "on")).andReturn().getResponse();
 		assertThat(second.getStatus()).as("one storage plan per customer: change it instead").isEqualTo(409);
+		String afterOrder = mvc.perform(get("/panel/billing").with(as)).andReturn().getResponse().getContentAsString();
+		assertThat(afterOrder).as("the change form offers the other plan priced per month")
+			.contains("/change\"")
+			.contains("<option value=\"" + small + "\"");
 	}
 
 	@Test

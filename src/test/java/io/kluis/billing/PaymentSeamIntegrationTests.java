@@ -2,6 +2,10 @@ package io.kluis.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.kluis.KluisIntegrationTest;
 import io.kluis.WithMailbox;
@@ -16,6 +20,8 @@ import io.kluis.privacy.TermsVersions;
 import io.kluis.storage.files.StorageProperties;
 import io.kluis.storage.files.Usage;
 import java.util.UUID;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +34,15 @@ import org.springframework.test.context.TestPropertySource;
  * {@link BillingSubscriptions#markPaid}; dunning's {@code suspend} and {@code resume} reach the provisioner.
  */
 @KluisIntegrationTest
+@AutoConfigureMockMvc
 @TestPropertySource(properties = "kluis.billing.payment-required=true")
 class PaymentSeamIntegrationTests extends WithMailbox {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	Catalogue catalogue;
@@ -60,7 +70,7 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 
 	@Test
 	@DisplayName("BIL-1: with payment required a subscription is provisioned only when markPaid is called; "
-			+ "dunning suspends and resumes it; ending the contract returns the default quota")
+			+ "dunning suspends and resumes it; ending the contract at erasure returns the default quota")
 	void aSubscriptionWaitsForItsFirstPayment() {
 		UUID product = catalogue.addProduct(ProductKind.STORAGE, "Storage " + UUID.randomUUID(), "");
 		UUID plan = catalogue.addPlan(product, PlanDraft.parse(ProductKind.STORAGE, "50 GB", "1.50", null, "50"));
@@ -89,8 +99,30 @@ class PaymentSeamIntegrationTests extends WithMailbox {
 
 		assertThat(lifecycle.endAllNow(customer.id())).isEqualTo(1);
 		assertThat(usage.of(customer.id()).quota()).isEqualTo(storage.defaultQuota().toBytes());
-		assertThat(readOnly.reasons(customer.id())).as("an ended plan leaves the files readable, not writable")
-			.containsExactly(io.kluis.storage.files.ReadOnlyStorage.Reason.SERVICE_ENDED);
+		assertThat(readOnly.reasons(customer.id()))
+			.as("ended at erasure: the files go with the account, so no read-only state (and no plan-end mail)")
+			.isEmpty();
 		assertThatThrownBy(() -> subscriptions.markPaid(ref)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	@DisplayName("BIL-2: with payment required the panel's order says the subscription starts when its invoice is paid, "
+			+ "not that it is active")
+	void thePanelSaysAnOrderWaitsForPayment() throws Exception {
+		UUID product = catalogue.addProduct(ProductKind.STORAGE, "Storage " + UUID.randomUUID(), "");
+		UUID plan = catalogue.addPlan(product, PlanDraft.parse(ProductKind.STORAGE, "50 GB", "1.50", null, "50"));
+		var customer = TestAccounts.in(context).verified(java.util.Locale.ENGLISH);
+		var as = authentication(TestAccounts.in(context).authentication(customer.id(), false));
+		var placed = mvc.perform(post("/panel/billing/orders").with(as).with(csrf())
+			.param("planAndPeriod", plan + ":month").param("acceptedTermsVersion", terms.current())
+			.param("acceptTerms", "on").param("name", "A B").param("street", "Street 1")
+			.param("postalCode", "1000 AA").param("city", "Amsterdam").param("country", "NL"))
+			.andReturn().getResponse();
+		assertThat(placed.getRedirectedUrl()).isEqualTo("/panel/billing?ordered=awaiting-payment");
+		String page = mvc.perform(get(placed.getRedirectedUrl()).with(as).locale(java.util.Locale.ENGLISH))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Your subscription starts as soon as its invoice is paid")
+			.doesNotContain("your subscription is active")
+			.contains("Awaiting payment");
 	}
 }

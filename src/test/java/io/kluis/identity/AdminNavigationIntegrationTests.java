@@ -49,7 +49,7 @@ class AdminNavigationIntegrationTests extends WithMailbox {
 		assertLinks(fixtures, Role.PRIVACY_OFFICER, Set.of("/admin/customers", "/admin/audit", "/admin/retention",
 				"/admin/break-glass", "/admin/privacy/requests", "/admin/privacy/versions", "/admin/privacy/disclosures"));
 		assertLinks(fixtures, Role.SUPPORT, Set.of("/admin/customers"));
-		assertLinks(fixtures, Role.BILLING, Set.of("/admin/customers", "/admin/billing/catalogue"));
+		assertLinks(fixtures, Role.BILLING, Set.of("/admin/customers", "/admin/billing/invoices", "/admin/billing/catalogue"));
 	}
 
 	@Test

@@ -78,6 +78,25 @@ public class Collections {
 	public record HandOff(InvoiceId invoice, String invoiceNumber, String agency, DisclosureId disclosure) {
 	}
 
+	/** Where an invoice stands for a hand-off: before suspension, ready for one, or handed off. */
+	public enum Stage {
+		NOT_SUSPENDED, SUSPENDED, HANDED_OFF
+	}
+
+	/** The invoice's stage for the staff page (paid or not is {@link Settlements}' answer). */
+	@Transactional(readOnly = true)
+	public Stage stage(InvoiceId id) {
+		if (records.has(id, DunningStep.COLLECTION)) {
+			return Stage.HANDED_OFF;
+		}
+		return records.has(id, DunningStep.SUSPENSION) ? Stage.SUSPENDED : Stage.NOT_SUSPENDED;
+	}
+
+	/** The configured collection agencies (the register's recipient ids) staff may choose from. */
+	public java.util.List<String> agencies() {
+		return properties.collectionAgencies();
+	}
+
 	/**
 	 * Hands the invoice to the agency.
 	 *

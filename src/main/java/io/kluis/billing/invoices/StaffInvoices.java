@@ -21,17 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction (SEC-4), as identity's staff reads are, so a read whose entry cannot be written fails.
  * A list names customers by customer number and amounts (audited without a subject, with the count);
  * opening one invoice shows the buyer (audited with the customer as subject); the CSV export for the
- * accountant is audited with its period and count.
+ * accountant is audited with its period and count. Used by the staff API ({@code InvoicesAdminApi}) and the
+ * staff pages ({@code io.kluis.billing.web.InvoicesAdminController}) alike; a full credit note issued by
+ * staff is audited here too.
  */
 @Service
 @PreAuthorize("hasRole('BILLING')")
-class StaffInvoices {
+public class StaffInvoices {
 
 	/** Why a staff member reads billing data; codes only (free text could hold personal data). */
-	enum Reason {
+	public enum Reason {
 		BILLING_QUERY, ACCOUNTING, TAX_AUDIT, SUPPORT_REQUEST, DATA_SUBJECT_REQUEST, LEGAL_OBLIGATION;
 
-		static Reason parse(@Nullable String text) {
+		public static Reason parse(@Nullable String text) {
 			if (text != null) {
 				for (var reason : values()) {
 					if (reason.name().equalsIgnoreCase(text.strip())) {
@@ -61,7 +63,7 @@ class StaffInvoices {
 	}
 
 	@Transactional
-	List<IssuedInvoice> search(AccountId staff, Reason reason, String ticket, @Nullable String query,
+	public List<IssuedInvoice> search(AccountId staff, Reason reason, String ticket, @Nullable String query,
 			@Nullable LocalDate from, @Nullable LocalDate to) {
 		String q = query == null || query.isBlank() ? null : query.strip().toUpperCase(Locale.ROOT);
 		if (q != null && !q.matches("[A-Z0-9-]{1,20}")) {
@@ -75,7 +77,7 @@ class StaffInvoices {
 	}
 
 	@Transactional
-	InvoiceDocument open(AccountId staff, Reason reason, String ticket, InvoiceId id) {
+	public InvoiceDocument open(AccountId staff, Reason reason, String ticket, InvoiceId id) {
 		var invoice = invoices.find(id.value()).orElseThrow(() -> new NotFoundException("invoice"));
 		var details = details(reason, ticket);
 		details.put("invoice", id.toString());
@@ -85,7 +87,7 @@ class StaffInvoices {
 
 	/** The accountant's export: every document issued in the period, with the buyer named. */
 	@Transactional
-	List<InvoiceDocument> export(AccountId staff, Reason reason, String ticket, LocalDate from, LocalDate to) {
+	public List<InvoiceDocument> export(AccountId staff, Reason reason, String ticket, LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("to", "to is on or after from");
 		}
@@ -98,6 +100,33 @@ class StaffInvoices {
 		return found.stream().map(i -> invoicing.toDocument(i.id())).toList();
 	}
 
+	/** {@link #export} as the accountant's CSV ({@link InvoiceCsv}). */
+	@Transactional
+	public String exportCsv(AccountId staff, Reason reason, String ticket, LocalDate from, LocalDate to) {
+		return InvoiceCsv.of(export(staff, reason, ticket, from, to));
+	}
+
+	/**
+	 * A credit note for the whole invoice, issued by staff: {@code text} is printed on the credit note
+	 * (no personal data); the audit entry names the invoice and the credit note, not the text.
+	 */
+	@Transactional
+	public IssuedInvoice creditInFull(AccountId staff, String ticket, InvoiceId id, String text) {
+		var invoice = invoices.find(id.value())
+			.filter(i -> i.kind() == InvoiceDocument.Kind.INVOICE)
+			.orElseThrow(() -> new NotFoundException("invoice"));
+		String t = validTicket(ticket);
+		var credit = invoicing.credit(id, CreditRequest.full(text));
+		var details = new LinkedHashMap<String, String>();
+		if (!t.isEmpty()) {
+			details.put("ticket", t);
+		}
+		details.put("invoice", id.toString());
+		details.put("creditNote", credit.id().toString());
+		audit.record("billing.invoices.credited-by-staff", staff, invoice.account(), details);
+		return credit;
+	}
+
 	/** A search that found one customer's documents only names that customer as the subject. */
 	private static @Nullable AccountId single(List<IssuedInvoice> found) {
 		var accounts = found.stream().map(IssuedInvoice::account).distinct().toList();
@@ -105,15 +134,20 @@ class StaffInvoices {
 	}
 
 	private static Map<String, String> details(Reason reason, String ticket) {
-		String t = ticket == null ? "" : ticket.strip();
-		if (!TICKET.matcher(t).matches()) {
-			throw new InvalidInputException("ticket", "ticket reference: up to 32 letters, digits, # or -");
-		}
+		String t = validTicket(ticket);
 		var details = new LinkedHashMap<String, String>();
 		details.put("reason", reason.name());
 		if (!t.isEmpty()) {
 			details.put("ticket", t);
 		}
 		return details;
+	}
+
+	private static String validTicket(@Nullable String ticket) {
+		String t = ticket == null ? "" : ticket.strip();
+		if (!TICKET.matcher(t).matches()) {
+			throw new InvalidInputException("ticket", "ticket reference: up to 32 letters, digits, # or -");
+		}
+		return t;
 	}
 }

@@ -43,6 +43,10 @@ class Provisioning {
 		each(terms.kind(), ref, "end", p -> p.end(account, ref, terms));
 	}
 
+	void endAtErasure(AccountId account, SubscriptionRef ref, PlanTerms terms) {
+		each(terms.kind(), ref, "end-at-erasure", p -> p.endAtErasure(account, ref, terms));
+	}
+
 	private void each(ProductKind kind, SubscriptionRef ref, String step, Consumer<ProductProvisioner> call) {
 		var matching = provisioners.stream().filter(p -> p.kind() == kind).toList();
 		if (matching.isEmpty()) {

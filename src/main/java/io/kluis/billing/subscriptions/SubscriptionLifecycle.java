@@ -231,7 +231,7 @@ public class SubscriptionLifecycle implements BillingSubscriptions {
 			}
 			subscriptions.update(s.ended(now));
 			if (s.status() != SubscriptionStatus.PENDING_PAYMENT) {
-				provisioning.end(account, s.ref(), s.terms());
+				provisioning.endAtErasure(account, s.ref(), s.terms());
 			}
 			ended++;
 		}

@@ -5,7 +5,7 @@
  * changes within a term are prorated ({@link io.kluis.billing.subscriptions.Proration}).
  *
  * <p><b>Payment seam</b>: an order creates the subscription {@code PENDING_PAYMENT}. With
- * {@code kluis.billing.payment-required=false} (the default until the payments module exists) it is
+ * {@code kluis.billing.payment-required=false} (the embedded default; the {@code prod} profile sets it true) it is
  * activated at once; otherwise the payment code calls
  * {@link io.kluis.billing.BillingSubscriptions#markPaid} when the first payment arrived.
  */

@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Billing's messages (pages and mails): the {@code i18n/billing} bundle. Billing declares no public page
- * and no CSRF exemption (the payment webhooks will, in the payments package).
+ * and no CSRF exemption here (the payment webhooks do, in the payments package): its staff pages under
+ * {@code /admin/billing} stay behind the login, the STAFF role and CSRF like every undeclared path, and
+ * their controllers require the BILLING role (the catalogue also ADMIN) by method security.
  */
 @Configuration(proxyBeanMethods = false)
 class BillingWeb {

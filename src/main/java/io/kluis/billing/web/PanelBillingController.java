@@ -1,6 +1,7 @@
 package io.kluis.billing.web;
 
 import io.kluis.billing.BillingPeriod;
+import io.kluis.billing.SubscriptionStatus;
 import io.kluis.billing.catalogue.Catalogue;
 import io.kluis.billing.catalogue.Plan;
 import io.kluis.billing.invoices.Invoicing;
@@ -28,14 +29,18 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The customer's billing in the panel: the plans on offer with the order form (the billing profile is
  * asked for at the first order, the terms of service must be accepted), the subscriptions with a
- * one-button cancellation (BIL-6) and plan changes, and the invoices and credit notes with their PDF and
- * UBL downloads ({@code io.kluis.billing.invoicing.InvoiceDownloads}).
+ * self-service cancellation (BIL-6; its consequence is shown before the confirming button) and plan
+ * changes, and the invoices and credit notes with their PDF and UBL downloads
+ * ({@code io.kluis.billing.invoicing.InvoiceDownloads}).
  */
 @Controller
 @PreAuthorize("hasRole('CUSTOMER')")
 class PanelBillingController {
 
 	static final String PATH = "/panel/billing";
+
+	/** The value of {@code ?ordered} after an order whose subscription waits for its first payment. */
+	static final String AWAITING_PAYMENT = "awaiting-payment";
 
 	private final Catalogue catalogue;
 
@@ -79,8 +84,9 @@ class PanelBillingController {
 		int colon = planAndPeriod.indexOf(':');
 		String planId = colon < 0 ? planAndPeriod : planAndPeriod.substring(0, colon);
 		String period = colon < 0 ? "" : planAndPeriod.substring(colon + 1);
+		Order placed;
 		try {
-			ordering.place(account, new Ordering.Request(uuid(planId), period,
+			placed = ordering.place(account, new Ordering.Request(uuid(planId), period,
 					acceptTerms == null ? null : acceptedTermsVersion, profile, Order.Channel.PANEL));
 		}
 		catch (InvalidInputException e) {
@@ -89,7 +95,10 @@ class PanelBillingController {
 		catch (ConflictException e) {
 			return problem(account, HttpStatus.CONFLICT, "order", e.getMessage());
 		}
-		return new ModelAndView("redirect:" + PATH + "?ordered");
+		// With kluis.billing.payment-required the subscription starts only when its invoice is paid: say so.
+		boolean awaitingPayment = subscriptions.own(account, placed.subscriptionId())
+			.status() == SubscriptionStatus.PENDING_PAYMENT;
+		return new ModelAndView("redirect:" + PATH + (awaitingPayment ? "?ordered=" + AWAITING_PAYMENT : "?ordered"));
 	}
 
 	@PostMapping(PATH + "/subscriptions/{id}/cancel")
@@ -130,19 +139,30 @@ class PanelBillingController {
 	}
 
 	private void fill(org.springframework.ui.ModelMap model, AccountId account) {
-		model.addAttribute("products", catalogue.orderable());
-		model.addAttribute("subscriptions", subscriptions.ofCustomer(account));
+		var products = catalogue.orderable();
+		var own = subscriptions.ofCustomer(account);
+		model.addAttribute("products", products);
+		model.addAttribute("subscriptions", own);
+		// the plans each subscription can change to (same kind, priced for its period); none: no change form
+		var changeTo = new java.util.HashMap<UUID, java.util.List<Plan>>();
+		own.forEach(sub -> changeTo.put(sub.id(), products.stream()
+			.filter(product -> product.kind() == sub.terms().kind())
+			.flatMap(product -> product.plans().stream())
+			.filter(plan -> !plan.id().equals(sub.terms().planId()) && plan.price(sub.terms().period()).isPresent())
+			.toList()));
+		model.addAttribute("changeTo", changeTo);
 		model.addAttribute("profile", ordering.profile(account));
 		model.addAttribute("termsVersion", ordering.currentTermsVersion());
 		var invoices = invoicing.of(account);
 		model.addAttribute("invoices", invoices);
-		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount,
-		// one query for the whole list
+		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount, in
+		// cents and passed to the message as text (a number argument would be formatted as "12.1"); one
+		// query for the whole list
 		var open = new java.util.HashMap<java.util.UUID, java.math.BigDecimal>();
 		settlements.openAmounts(invoices.stream()
 			.filter(i -> i.kind() == io.kluis.billing.document.InvoiceDocument.Kind.INVOICE)
 			.map(i -> i.id())
-			.toList()).forEach((id, amount) -> open.put(id.value(), amount));
+			.toList()).forEach((id, amount) -> open.put(id.value(), amount.setScale(2, java.math.RoundingMode.HALF_UP)));
 		model.addAttribute("open", open);
 	}
 

@@ -15,5 +15,10 @@ public enum RetentionTrigger {
 	/** When a data-subject request or support case was closed. */
 	CLOSED,
 	/** When the item was last used (sessions, app passwords). */
-	LAST_USED
+	LAST_USED,
+	/**
+	 * When the paid service that kept the item ended: a plan cancelled and run out, not followed by a
+	 * new one (stored files of an ended storage plan).
+	 */
+	SERVICE_ENDED
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,5 +38,14 @@ class RegisterRetentionPeriods implements RetentionPeriods {
 			.min(Comparator.naturalOrder())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"the processing register has no retention rule for category '" + category + "'"));
+	}
+
+	@Override
+	public Optional<Instant> removableFrom(String category, String trigger, Instant from) {
+		return register.retentionFor(category)
+			.stream()
+			.filter(rule -> rule.trigger().name().equalsIgnoreCase(trigger))
+			.map(rule -> from.atZone(properties.zone()).plus(rule.period()).toInstant())
+			.min(Comparator.naturalOrder());
 	}
 }

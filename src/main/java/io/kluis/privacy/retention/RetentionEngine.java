@@ -9,6 +9,7 @@ import io.kluis.shared.personaldata.PersonalDataHolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -118,9 +119,10 @@ public class RetentionEngine {
 		Instant cutoff = cutoff(rule, asOf);
 		PersonalDataHolder holder = holder(rule);
 		try {
-			Integer count = dryRun ? holder.applyRetention(rule.category(), cutoff, true)
+			String trigger = rule.trigger().name().toLowerCase(Locale.ROOT);
+			Integer count = dryRun ? holder.applyRetention(rule.category(), trigger, cutoff, true)
 					: transactions.execute(status -> {
-						int removed = holder.applyRetention(rule.category(), cutoff, false);
+						int removed = holder.applyRetention(rule.category(), trigger, cutoff, false);
 						evidence.record(Evidence.Kind.RETENTION, null, asOf, false, Map.of(rule.category(), removed),
 								Map.of());
 						return removed;

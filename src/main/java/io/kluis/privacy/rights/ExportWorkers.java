@@ -1,17 +1,17 @@
 package io.kluis.privacy.rights;
 
-import java.util.concurrent.Executor;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * The threads that build exports, off the request thread. Deliberately not an {@code Executor} bean:
- * one would replace Boot's application task executor, which asynchronous event listeners use.
+ * one would make Boot's application task executor back off, and asynchronous event listeners would run
+ * on the scheduler's single thread behind every job (it did, until {@code AsyncExecutorIntegrationTests}).
  * Two builds at a time; further requests queue.
  */
 @Component
-class ExportWorkers implements Executor, DisposableBean {
+class ExportWorkers implements DisposableBean {
 
 	private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
@@ -25,8 +25,8 @@ class ExportWorkers implements Executor, DisposableBean {
 		executor.initialize();
 	}
 
-	@Override
-	public void execute(Runnable task) {
+	/** Runs {@code task} on an export thread when one is free. */
+	void submit(Runnable task) {
 		executor.execute(task);
 	}
 

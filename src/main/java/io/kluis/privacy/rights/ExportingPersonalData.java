@@ -101,7 +101,7 @@ class ExportingPersonalData {
 			exports.insert(export);
 			events.publishEvent(new ExportRequested(export.id(), subject, actor));
 		});
-		workers.execute(() -> build(export.id()));
+		workers.submit(() -> build(export.id()));
 		return export;
 	}
 

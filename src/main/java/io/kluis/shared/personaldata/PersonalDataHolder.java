@@ -58,6 +58,17 @@ public interface PersonalDataHolder {
 	int applyRetention(String category, Instant cutoff, boolean dryRun);
 
 	/**
+	 * Applies a retention rule of a category that has more than one: the same data kept
+	 * {@code period} after different moments (stored files until the account is closed, and a while
+	 * after a paid plan ended). The retention run calls this one; {@code trigger} is the rule's
+	 * trigger as the register spells it, lower case ({@code account_closed}, {@code service_ended}).
+	 * Default: the category's only rule, {@link #applyRetention(String, Instant, boolean)}.
+	 */
+	default int applyRetention(String category, String trigger, Instant cutoff, boolean dryRun) {
+		return applyRetention(category, cutoff, dryRun);
+	}
+
+	/**
 	 * The categories of which this module keeps something when a subject is erased: data under a
 	 * legal hold, or pseudonymous records with their own retention period (such as the security
 	 * log). The account-closure page tells the subject so beforehand (RIG-3); default: none.

@@ -158,6 +158,14 @@ public class Nodes {
 			.list();
 	}
 
+	/** How many files and folders the space holds, live and in the trash (its two top folders not counted). */
+	public int countInSpace(Space space) {
+		return jdbc.sql("select count(*) from storage_nodes where space_id = ? and parent_id is not null")
+			.param(space.id())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** How many nodes the subtree has, counting at most {@code limit + 1}. */
 	public int countSubtree(UUID id, int limit) {
 		return jdbc.sql("with recursive tree (id) as (select id from storage_nodes where id = ? "

@@ -2,8 +2,13 @@ package io.kluis.storage.files;
 
 import io.kluis.shared.AccountId;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,11 +56,32 @@ public class ReadOnlyStorage {
 		this.clock = clock;
 	}
 
-	/** Makes the customer's storage read-only for {@code reason}; setting it again changes nothing. */
-	public void set(AccountId account, Reason reason) {
-		jdbc.sql("insert into storage_read_only (account_id, reason, since) values (?, ?, ?) on conflict do nothing")
-			.params(account.value(), reason.name(), clock.instant().atOffset(java.time.ZoneOffset.UTC))
-			.update();
+	/**
+	 * Makes the customer's storage read-only for {@code reason}; setting it again changes nothing (the
+	 * first {@link #since} stays).
+	 *
+	 * @return whether it was not read-only for this reason before
+	 */
+	public boolean set(AccountId account, Reason reason) {
+		return jdbc.sql("insert into storage_read_only (account_id, reason, since) values (?, ?, ?) on conflict do nothing")
+			.params(account.value(), reason.name(), clock.instant().atOffset(ZoneOffset.UTC))
+			.update() > 0;
+	}
+
+	/** Since when the customer's storage is read-only for {@code reason}; empty when it is not. */
+	public Optional<Instant> since(AccountId account, Reason reason) {
+		return jdbc.sql("select since from storage_read_only where account_id = ? and reason = ?")
+			.params(account.value(), reason.name())
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	/** The customers whose storage is read-only for {@code reason} since before {@code cutoff}. */
+	public List<AccountId> sinceBefore(Reason reason, Instant cutoff) {
+		return jdbc.sql("select account_id from storage_read_only where reason = ? and since < ? order by since")
+			.params(reason.name(), cutoff.atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> new AccountId(rs.getObject(1, UUID.class)))
+			.list();
 	}
 
 	/** Lifts {@code reason}; the storage is writable again when no other reason remains. */

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * suspends the plan: the storage becomes read-only ({@link ReadOnlyStorage.Reason#PAYMENT_OVERDUE}) until
  * it is paid. At the end of the plan the customer is back on the default quota and the storage is
  * read-only ({@link ReadOnlyStorage.Reason#SERVICE_ENDED}): files can be read and downloaded, nothing
- * changed, until a new plan is ordered or the register's period lets erasure take them.
+ * changed, until a new plan is ordered or the register's period lets erasure take them (the
+ * {@code stored-files} rule with trigger {@code service_ended}, counted from that moment); the customer
+ * is mailed the date ({@link PlanEndNotice}). A plan that ends because the account is being erased
+ * only falls back: no read-only state, no mail.
  */
 @Component
 class StoragePlans implements ProductProvisioner {
@@ -27,9 +30,12 @@ class StoragePlans implements ProductProvisioner {
 
 	private final ReadOnlyStorage readOnly;
 
-	StoragePlans(Usage usage, ReadOnlyStorage readOnly) {
+	private final PlanEndNotice notice;
+
+	StoragePlans(Usage usage, ReadOnlyStorage readOnly, PlanEndNotice notice) {
 		this.usage = usage;
 		this.readOnly = readOnly;
+		this.notice = notice;
 	}
 
 	@Override
@@ -63,13 +69,22 @@ class StoragePlans implements ProductProvisioner {
 	@Override
 	@Transactional
 	public void end(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
-		// No row to create: without one the default applies, and at erasure the row may be gone already.
+		// No row to create: without one the default applies.
 		usage.setQuota(account, null);
 		readOnly.lift(account, ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
-		if (usage.hasRow(account)) {
-			// an account being erased has no usage row any more: nothing of theirs is left to protect
-			readOnly.set(account, ReadOnlyStorage.Reason.SERVICE_ENDED);
+		if (usage.hasRow(account) && readOnly.set(account, ReadOnlyStorage.Reason.SERVICE_ENDED)) {
+			// Told once, when the storage becomes read-only; a retried call finds it set and mails nothing.
+			notice.send(account, readOnly.since(account, ReadOnlyStorage.Reason.SERVICE_ENDED).orElseThrow());
 		}
 		log.info("event=storage.plan-ended subscription={}", subscription);
+	}
+
+	@Override
+	@Transactional
+	public void endAtErasure(AccountId account, SubscriptionRef subscription, PlanTerms terms) {
+		// The account is being erased: its files go with it, so nothing is made read-only and nothing mailed.
+		usage.setQuota(account, null);
+		readOnly.lift(account, ReadOnlyStorage.Reason.PAYMENT_OVERDUE);
+		log.info("event=storage.plan-ended-at-erasure subscription={}", subscription);
 	}
 }

@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
  * <p>Export gives the records and every file's bytes as stored: plain files as they are, a vault as
  * the Cryptomator vault it is (ciphertext plus its masterkey file, which only the customer's
  * passphrase opens), so the export can be opened elsewhere (RIG-5). Erasure deletes every space
- * and blob outright; nothing is kept (RIG-3). {@code stored-files} has the trigger
- * {@code ACCOUNT_CLOSED} and is erased at closure, so its retention finds nothing; the trash's
- * retention empties what was deleted before the cutoff.
+ * and blob outright; nothing is kept (RIG-3). {@code stored-files} has two rules: with the trigger
+ * {@code ACCOUNT_CLOSED} it is erased at closure, so that rule's retention finds nothing; with
+ * {@code SERVICE_ENDED} the files of a storage plan that ended are erased once the period has passed
+ * ({@link EndedPlanFiles}). The trash's retention empties what was deleted before the cutoff.
  *
  * <p>Share links ({@code storage-shares}) and their access logs ({@code storage-share-log}, who
  * opened a link when, networks truncated) are the owner's data too: exported without the token
@@ -85,9 +86,12 @@ class StorageDataHolder implements PersonalDataHolder {
 
 	private final ReadOnlyStorage readOnly;
 
+	private final EndedPlanFiles endedPlans;
+
 	StorageDataHolder(Spaces spaces, FileTree tree, Nodes nodes, Usage usage, Uploads uploads, ShareRecords shares,
-			PeerShareRecords peerShares, DavRecords dav, ReadOnlyStorage readOnly) {
+			PeerShareRecords peerShares, DavRecords dav, ReadOnlyStorage readOnly, EndedPlanFiles endedPlans) {
 		this.readOnly = readOnly;
+		this.endedPlans = endedPlans;
 		this.dav = dav;
 		this.uploads = uploads;
 		this.shares = shares;
@@ -251,6 +255,17 @@ class StorageDataHolder implements PersonalDataHolder {
 		removed.put(PEER_SHARES, peer);
 		removed.put(SHARING_KEYS, key);
 		return new Erased(removed, Map.of());
+	}
+
+	/** The trigger of the rule that erases an ended plan's files ({@link EndedPlanFiles}). */
+	static final String SERVICE_ENDED = "service_ended";
+
+	@Override
+	public int applyRetention(String category, String trigger, Instant cutoff, boolean dryRun) {
+		if (FILES.equals(category) && SERVICE_ENDED.equals(trigger)) {
+			return endedPlans.apply(cutoff, dryRun);
+		}
+		return applyRetention(category, cutoff, dryRun);
 	}
 
 	@Override

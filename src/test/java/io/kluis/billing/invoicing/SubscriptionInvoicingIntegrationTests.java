@@ -337,7 +337,7 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 				+ "\"vatNumber\": \"" + vat + "\"}");
 		SubscriptionInfo s = subscriptions.find(ref).orElseThrow();
 		var key = new Key(ref, Kind.TERM, s.periodStart());
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
 				"select attempts from billing_subscription_invoices where subscription_id = ?").param(ref.value())
 			.query(Integer.class).single() > 0);
 		assertThat(invoicing.of(c.id())).isEmpty();

@@ -14,7 +14,9 @@ import io.kluis.billing.invoices.IssuedInvoice;
 import io.kluis.billing.payments.Payments;
 import io.kluis.billing.settlement.Settlements;
 import io.kluis.identity.TestAccounts;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,10 @@ class InvoicePaymentIntegrationTests {
 
 	IssuedInvoice invoiceFor(ApiCustomer c) {
 		return fixtures.openInvoice(c.known());
+	}
+
+	IssuedInvoice invoiceFor(ApiCustomer c, BigDecimal net) {
+		return fixtures.openInvoice(c.known(), net);
 	}
 
 	MockHttpServletResponse pay(ApiCustomer c, String invoice) throws Exception {
@@ -177,6 +183,20 @@ class InvoicePaymentIntegrationTests {
 		assertThat(pay(other, ownersInvoice.id().value().toString(), key).getStatus()).isEqualTo(404);
 		var othersInvoice = invoiceFor(other);
 		assertThat(pay(other, othersInvoice.id().value().toString(), key).getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	@DisplayName("BIL-3: the pay button shows the open amount in cents, in English and Dutch (EUR 12.10, not 12.1)")
+	void payButtonShowsCents() throws Exception {
+		var c = customer();
+		var invoice = invoiceFor(c, new BigDecimal("10.00"));
+		assertThat(invoice.taxInclusive()).isEqualByComparingTo("12.10");
+		var panel = authentication(TestAccounts.in(context).authentication(c.known().id(), false));
+		assertThat(mvc.perform(get("/panel/billing").with(panel).locale(Locale.ENGLISH)).andReturn().getResponse()
+			.getContentAsString()).contains("Pay € 12.10<");
+		assertThat(mvc.perform(get("/panel/billing").with(panel).locale(Locale.forLanguageTag("nl"))).andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Betaal € 12.10<");
 	}
 
 	@Test
