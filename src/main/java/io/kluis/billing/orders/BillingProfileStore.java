@@ -5,11 +5,13 @@ import io.kluis.billing.BillingProfiles;
 import io.kluis.crypto.PersonalDataCipher;
 import io.kluis.crypto.Sealed;
 import io.kluis.shared.AccountId;
+import io.kluis.shared.web.ConflictException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,11 @@ public class BillingProfileStore implements BillingProfiles {
 			.map(bytes -> read(cipher.open(account, FIELD, Sealed.fromBytes(bytes))));
 	}
 
-	/** Stores (or replaces) the customer's profile. */
+	/**
+	 * Stores (or replaces) the customer's profile.
+	 * @throws ConflictException when another request of the customer stores a first profile at the same
+	 * moment (the primary key lets one insert through; the other is told to try again)
+	 */
 	@Transactional
 	public void save(AccountId account, BillingProfile profile) {
 		byte[] sealed = cipher.seal(account, FIELD, write(profile)).bytes();
@@ -57,9 +63,14 @@ public class BillingProfileStore implements BillingProfiles {
 		if (jdbc.sql("update billing_profiles set profile_sealed = ?, updated_at = ? where account_id = ?")
 			.params(sealed, now, account.value())
 			.update() == 0) {
-			jdbc.sql("insert into billing_profiles (account_id, profile_sealed, updated_at) values (?, ?, ?)")
-				.params(account.value(), sealed, now)
-				.update();
+			try {
+				jdbc.sql("insert into billing_profiles (account_id, profile_sealed, updated_at) values (?, ?, ?)")
+					.params(account.value(), sealed, now)
+					.update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new ConflictException("Your billing profile is being saved by another request; try again.");
+			}
 		}
 	}
 

@@ -105,17 +105,20 @@ public class Ordering {
 		if (!version.equals(terms.current())) {
 			throw new ConflictException("The terms of service changed; read the current version at /terms and accept it.");
 		}
-		if (request.profile() != null) {
-			profiles.save(account, request.profile().check());
-		}
-		else if (profiles.find(account).isEmpty()) {
+		BillingProfile newProfile = request.profile() == null ? null : request.profile().check();
+		if (newProfile == null && profiles.find(account).isEmpty()) {
 			throw new InvalidInputException("profile", "the first order needs a billing profile (name and address)");
 		}
 		var details = accounts.find(account).orElseThrow(() -> new ConflictException("This account cannot order."));
 		Instant now = clock.instant();
 		PlanTerms agreed = plan.terms(period);
 		UUID orderId = UUID.randomUUID();
+		// The subscription first: a second storage order running at the same time waits on its unique index
+		// here and fails with the 409 that says why, before it touches the profile.
 		Subscription subscription = subscriptions.create(account, orderId, agreed, now);
+		if (newProfile != null) {
+			profiles.save(account, newProfile);
+		}
 		var order = new Order(orderId, account, agreed, CURRENCY, version, now, request.channel(), subscription.id(), now);
 		orders.insert(order);
 		notifications.send(Mail.to(details.email())

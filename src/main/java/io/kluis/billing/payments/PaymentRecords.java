@@ -56,6 +56,21 @@ class PaymentRecords {
 			.update();
 	}
 
+	/** Sets the provider's id of a payment that was {@link PaymentStatus#CREATING}, with the provider's status. */
+	void attach(PaymentId id, String providerPaymentId, PaymentStatus status, Instant updatedAt) {
+		jdbc.sql("update billing_payments set provider_payment_id = ?, status = ?, updated_at = ? where id = ? "
+				+ "and provider_payment_id is null")
+			.params(providerPaymentId, status.name(), ts(updatedAt), id.value())
+			.update();
+	}
+
+	boolean anyCreating(String provider) {
+		return jdbc.sql("select count(*) from billing_payments where provider = ? and status = 'CREATING'")
+			.param(provider)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	List<Payment> of(AccountId account) {
 		return jdbc.sql("select * from billing_payments where account_id = ? order by created_at, id")
 			.param(account.value())

@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * {@link SequenceType#RECURRING})
  * @param mandateId the mandate to charge ({@link SequenceType#RECURRING}; the provider picks a valid one
  * when {@code null})
+ * @param idempotencyKey sent along so that a retried create (after a timeout) returns the first payment
+ * instead of creating a second one (Mollie's {@code Idempotency-Key} header); Kluis derives it from
+ * its own payment id
  */
 public record PaymentRequest(EuroAmount amount, String description, @Nullable URI redirectUrl, URI webhookUrl,
 		Map<String, String> metadata, SequenceType sequenceType, @Nullable String customerId,
-		@Nullable String mandateId) {
+		@Nullable String mandateId, @Nullable String idempotencyKey) {
 
 	static final int MAX_DESCRIPTION = 255;
 
@@ -43,20 +46,27 @@ public record PaymentRequest(EuroAmount amount, String description, @Nullable UR
 	/** A one-off payment in the checkout (iDEAL/Wero, card, bank transfer...). */
 	public static PaymentRequest oneOff(EuroAmount amount, String description, URI redirectUrl, URI webhookUrl,
 			Map<String, String> metadata) {
-		return new PaymentRequest(amount, description, redirectUrl, webhookUrl, metadata, SequenceType.ONEOFF, null, null);
+		return new PaymentRequest(amount, description, redirectUrl, webhookUrl, metadata, SequenceType.ONEOFF, null, null,
+				null);
 	}
 
 	/** The customer's first payment in the checkout, which creates a mandate for later charges. */
 	public static PaymentRequest first(EuroAmount amount, String description, URI redirectUrl, URI webhookUrl,
 			Map<String, String> metadata, String customerId) {
 		return new PaymentRequest(amount, description, redirectUrl, webhookUrl, metadata, SequenceType.FIRST, customerId,
-				null);
+				null, null);
 	}
 
 	/** A charge on a mandate, without the customer. */
 	public static PaymentRequest recurring(EuroAmount amount, String description, URI webhookUrl,
 			Map<String, String> metadata, String customerId, @Nullable String mandateId) {
 		return new PaymentRequest(amount, description, null, webhookUrl, metadata, SequenceType.RECURRING, customerId,
-				mandateId);
+				mandateId, null);
+	}
+
+	/** The same request, sent with this idempotency key. */
+	public PaymentRequest withIdempotencyKey(String key) {
+		return new PaymentRequest(amount, description, redirectUrl, webhookUrl, metadata, sequenceType, customerId,
+				mandateId, key);
 	}
 }

@@ -5,10 +5,12 @@ import java.util.Locale;
 /**
  * The status of a payment as the provider reports it (Mollie's payment statuses). {@link #PAID} is the
  * only one that means money arrived; {@link #AUTHORIZED} is reserved but not yet captured.
+ * {@link #CREATING} is Kluis' own: the local row exists and the provider is being asked (or did not
+ * answer); the provider never reports it.
  */
 public enum PaymentStatus {
 
-	OPEN, PENDING, AUTHORIZED, PAID, CANCELED, EXPIRED, FAILED;
+	CREATING, OPEN, PENDING, AUTHORIZED, PAID, CANCELED, EXPIRED, FAILED;
 
 	/** Whether the payment can no longer change (in this module's view: refunds are separate). */
 	public boolean isFinal() {

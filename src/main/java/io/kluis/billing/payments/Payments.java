@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +34,10 @@ public class Payments {
 
 	static final String EVENT_CHANGED = "BILLING_PAYMENT_CHANGED";
 
+	static final String EVENT_CREATE_UNKNOWN = "BILLING_PAYMENT_CREATE_UNKNOWN";
+
+	static final String EVENT_ADOPTED = "BILLING_PAYMENT_ADOPTED";
+
 	/** The only path a provider's webhook reaches; {@code {provider}} is the provider's name. */
 	static final String WEBHOOK_PATH = "/api/v1/billing/payments/webhook/";
 
@@ -48,6 +53,9 @@ public class Payments {
 
 	private final TransactionTemplate transactions;
 
+	/** Writes that must be committed whatever the caller's transaction does (a provider call follows). */
+	private final TransactionTemplate durably;
+
 	private final Clock clock;
 
 	private final URI webhookUrl;
@@ -59,6 +67,8 @@ public class Payments {
 		this.mandates = mandates;
 		this.events = events;
 		this.transactions = transactions;
+		this.durably = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+		this.durably.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.webhookUrl = URI.create(baseUrl.replaceAll("/+$", "") + WEBHOOK_PATH + provider.name());
 	}
@@ -77,9 +87,8 @@ public class Payments {
 	public StartedPayment start(AccountId account, String payableReference, EuroAmount amount, String description,
 			URI redirectUrl) {
 		PaymentId id = PaymentId.random();
-		ProviderPayment created = provider.create(
+		return create(id, account, payableReference,
 				PaymentRequest.oneOff(amount, description, redirectUrl, webhookUrl, metadata(id, payableReference)));
-		return new StartedPayment(record(id, account, payableReference, created), created.checkoutUrl());
 	}
 
 	/**
@@ -90,9 +99,8 @@ public class Payments {
 			URI redirectUrl) {
 		PaymentId id = PaymentId.random();
 		String customer = customerOf(account);
-		ProviderPayment created = provider.create(PaymentRequest.first(amount, description, redirectUrl, webhookUrl,
+		return create(id, account, payableReference, PaymentRequest.first(amount, description, redirectUrl, webhookUrl,
 				metadata(id, payableReference), customer));
-		return new StartedPayment(record(id, account, payableReference, created), created.checkoutUrl());
 	}
 
 	/**
@@ -103,10 +111,9 @@ public class Payments {
 		Mandates.Row mandate = mandates.find(account, provider.name()).filter(Mandates.Row::valid)
 			.orElseThrow(NoMandateException::new);
 		PaymentId id = PaymentId.random();
-		ProviderPayment created;
 		try {
-			created = provider.create(PaymentRequest.recurring(amount, description, webhookUrl,
-					metadata(id, payableReference), mandate.customerId(), mandate.mandateId()));
+			return create(id, account, payableReference, PaymentRequest.recurring(amount, description, webhookUrl,
+					metadata(id, payableReference), mandate.customerId(), mandate.mandateId())).payment();
 		}
 		catch (PaymentProviderException e) {
 			if (e.status() == 422 && "mandateId".equals(e.field())) {
@@ -114,12 +121,22 @@ public class Payments {
 			}
 			throw e;
 		}
-		return record(id, account, payableReference, created);
 	}
 
 	/** Whether a recurring charge is possible for the account. */
 	public boolean hasValidMandate(AccountId account) {
 		return mandates.find(account, provider.name()).filter(Mandates.Row::valid).isPresent();
+	}
+
+	/**
+	 * Where the customer pays the payment now: the provider's checkout while it is open, empty once it
+	 * is finished (or before the provider answered).
+	 * @throws PaymentProviderException when the provider cannot be reached
+	 */
+	public Optional<URI> checkoutUrl(PaymentId id) {
+		return records.find(id)
+			.filter(p -> p.providerPaymentId() != null && !p.status().isFinal())
+			.flatMap(p -> Optional.ofNullable(provider.fetch(p.providerPaymentId()).checkoutUrl()));
 	}
 
 	public Optional<Payment> find(PaymentId id) {
@@ -148,7 +165,8 @@ public class Payments {
 			log.info("{} provider={} (not the configured provider)", EVENT_UNKNOWN, providerName);
 			return Optional.empty();
 		}
-		Optional<Payment> local = records.findByProviderId(providerName, providerPaymentId);
+		Optional<Payment> found = records.findByProviderId(providerName, providerPaymentId);
+		Optional<Payment> local = found.isPresent() ? found : adoptCreating(providerPaymentId);
 		if (local.isEmpty()) {
 			// Answered like a known id (Mollie's advice: tell a prober nothing); the id itself is not logged.
 			log.info("{} provider={}", EVENT_UNKNOWN, providerName);
@@ -216,12 +234,77 @@ public class Payments {
 		}
 	}
 
-	private Payment record(PaymentId id, AccountId account, String payableReference, ProviderPayment created) {
+	/**
+	 * Records the payment ({@link PaymentStatus#CREATING}) and commits that before the provider is asked,
+	 * then records the provider's id. A crash or timeout in between leaves a row that the provider's
+	 * webhook completes ({@link #adoptCreating}); the request carries an idempotency key derived from the
+	 * local id, so a retried create returns the same payment at the provider, never a second one. A
+	 * refusal (4xx) means nothing was created: the row is marked failed. Both writes run in their own
+	 * transactions, so a caller's rollback cannot lose them.
+	 */
+	private StartedPayment create(PaymentId id, AccountId account, String payableReference, PaymentRequest request) {
 		Instant now = clock.instant();
-		var payment = new Payment(id, account, provider.name(), created.id(), created.sequenceType(), created.amount(),
-				created.status(), payableReference, now, now, null);
-		records.insert(payment);
-		return payment;
+		var creating = new Payment(id, account, provider.name(), null, request.sequenceType(), request.amount(),
+				PaymentStatus.CREATING, payableReference, now, now, null);
+		durably.executeWithoutResult(tx -> records.insert(creating));
+		ProviderPayment created;
+		try {
+			created = provider.create(request.withIdempotencyKey(idempotencyKey(id)));
+		}
+		catch (PaymentProviderException e) {
+			if (e.status() >= 400 && e.status() < 500) {
+				durably.executeWithoutResult(tx -> records.updateStatus(id, PaymentStatus.FAILED, clock.instant(), null));
+			}
+			else {
+				log.warn("{} payment={} status={} (left creating; the provider's webhook or staff reconcile it)",
+						EVENT_CREATE_UNKNOWN, id, e.status());
+			}
+			throw e;
+		}
+		durably.executeWithoutResult(tx -> records.attach(id, created.id(), created.status(), clock.instant()));
+		return new StartedPayment(records.find(id).orElseThrow(), created.checkoutUrl());
+	}
+
+	/** The idempotency key of a payment's create call: fixed by the local id, so a retry sends the same. */
+	static String idempotencyKey(PaymentId id) {
+		return "kluis-payment-" + id.value();
+	}
+
+	/**
+	 * A webhook for a provider id Kluis has not recorded: if a payment is still {@link PaymentStatus#CREATING}
+	 * (the provider's answer to the create call was lost), the provider's metadata names its local id, and
+	 * the provider id is attached to it. Asks the provider only while such rows exist, so a prober's
+	 * made-up ids cost nothing.
+	 */
+	private Optional<Payment> adoptCreating(String providerPaymentId) {
+		if (!records.anyCreating(provider.name())) {
+			return Optional.empty();
+		}
+		ProviderPayment remote;
+		try {
+			remote = provider.fetch(providerPaymentId);
+		}
+		catch (PaymentProviderException e) {
+			return Optional.empty();
+		}
+		String localId = remote.metadata().get("payment");
+		if (localId == null) {
+			return Optional.empty();
+		}
+		Optional<Payment> creating;
+		try {
+			creating = records.find(new PaymentId(java.util.UUID.fromString(localId)))
+				.filter(p -> p.status() == PaymentStatus.CREATING && p.provider().equals(provider.name())
+						&& p.amount().equals(remote.amount()));
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+		creating.ifPresent(p -> {
+			durably.executeWithoutResult(tx -> records.attach(p.id(), remote.id(), PaymentStatus.CREATING, clock.instant()));
+			log.info("{} payment={}", EVENT_ADOPTED, p.id());
+		});
+		return creating.flatMap(p -> records.find(p.id()));
 	}
 
 	private static Map<String, String> metadata(PaymentId id, String payableReference) {

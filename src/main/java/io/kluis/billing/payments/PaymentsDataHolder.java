@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,20 +33,16 @@ class PaymentsDataHolder implements PersonalDataHolder {
 
 	static final String RECORDS = "payment-records";
 
-	static final String EVENT_REVOKE_FAILED = "BILLING_MANDATE_REVOKE_FAILED";
-
-	private static final Logger log = LoggerFactory.getLogger(PaymentsDataHolder.class);
-
 	private final Mandates mandates;
 
 	private final PaymentRecords payments;
 
-	private final PaymentProvider provider;
+	private final ProviderErasures erasures;
 
-	PaymentsDataHolder(Mandates mandates, PaymentRecords payments, PaymentProvider provider) {
+	PaymentsDataHolder(Mandates mandates, PaymentRecords payments, ProviderErasures erasures) {
 		this.mandates = mandates;
 		this.payments = payments;
-		this.provider = provider;
+		this.erasures = erasures;
 	}
 
 	@Override
@@ -100,7 +94,7 @@ class PaymentsDataHolder implements PersonalDataHolder {
 		List<Map<String, Object>> records = payments.of(subject.account()).stream().map(p -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("provider", p.provider());
-			row.put("providerPaymentId", p.providerPaymentId());
+			row.put("providerPaymentId", text(p.providerPaymentId()));
 			row.put("amount", p.amount().plain());
 			row.put("currency", EuroAmount.CURRENCY);
 			row.put("status", p.status().apiName());
@@ -122,19 +116,11 @@ class PaymentsDataHolder implements PersonalDataHolder {
 		if (subject.account() == null) {
 			return Erased.none();
 		}
-		// The provider's customer goes first (its mandates with it), so no charge follows the erasure and
-		// the processor keeps no IBAN for Kluis. If the provider cannot be reached the local data goes
-		// anyway; the log line (ids only) tells staff to delete the customer in the provider's dashboard.
+		// The provider's customer is deleted (its mandates with it) so no charge follows the erasure and the
+		// processor keeps no IBAN for Kluis: queued here, called after this transaction committed, retried
+		// until the provider confirms (ProviderErasures). A provider that is down never blocks the erasure.
 		for (Mandates.Row row : mandates.of(subject.account())) {
-			if (row.provider().equals(provider.name())) {
-				try {
-					provider.deleteCustomer(row.customerId());
-				}
-				catch (PaymentProviderException e) {
-					log.warn("{} provider={} account={} status={}", EVENT_REVOKE_FAILED, row.provider(), subject.account(),
-							e.status());
-				}
-			}
+			erasures.queue(row.provider(), row.customerId());
 		}
 		int removed = mandates.deleteFor(subject.account());
 		int kept = payments.of(subject.account()).size();

@@ -1,6 +1,7 @@
 package io.kluis.billing.privacy;
 
 import io.kluis.billing.BillingProfile;
+import io.kluis.billing.idempotency.IdempotencyKeys;
 import io.kluis.billing.orders.BillingProfileStore;
 import io.kluis.billing.orders.Order;
 import io.kluis.billing.invoicing.SubscriptionInvoiceLedger;
@@ -56,8 +57,11 @@ class BillingDataHolder implements PersonalDataHolder {
 
 	private final SubscriptionInvoiceLedger invoicingLedger;
 
+	private final IdempotencyKeys idempotencyKeys;
+
 	BillingDataHolder(BillingProfileStore profiles, Orders orders, Subscriptions subscriptions,
-			SubscriptionLifecycle lifecycle, SubscriptionInvoiceLedger invoicingLedger) {
+			SubscriptionLifecycle lifecycle, SubscriptionInvoiceLedger invoicingLedger, IdempotencyKeys idempotencyKeys) {
+		this.idempotencyKeys = idempotencyKeys;
 		this.profiles = profiles;
 		this.orders = orders;
 		this.subscriptions = subscriptions;
@@ -79,7 +83,9 @@ class BillingDataHolder implements PersonalDataHolder {
 	public Map<String, String> personalColumns() {
 		return Map.of("billing_profiles.account_id", PROFILE, "billing_profiles.profile_sealed", PROFILE,
 				"billing_orders.account_id", ORDERS, "billing_subscriptions.account_id", SUBSCRIPTIONS,
-				"billing_plan_changes.account_id", SUBSCRIPTIONS, "billing_subscription_invoices.account_id", SUBSCRIPTIONS);
+				"billing_plan_changes.account_id", SUBSCRIPTIONS, "billing_subscription_invoices.account_id", SUBSCRIPTIONS,
+				"billing_subscriptions.live_storage_account", SUBSCRIPTIONS,
+				"billing_idempotency_keys.account_id", ORDERS);
 	}
 
 	@Override
@@ -184,6 +190,7 @@ class BillingDataHolder implements PersonalDataHolder {
 		lifecycle.endAllNow(account);
 		int profile = profiles.delete(account);
 		int orderCount = orders.deleteOf(account);
+		idempotencyKeys.deleteOf(account);
 		invoicingLedger.deleteOf(account);
 		int subscriptionCount = subscriptions.deleteOf(account);
 		return new Erased(Map.of(PROFILE, profile, ORDERS, orderCount, SUBSCRIPTIONS, subscriptionCount), Map.of());

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +63,29 @@ class SettlementRecords {
 			.query(BigDecimal.class)
 			.single();
 	}
+
+	/**
+	 * Total incl. VAT minus settlements minus credit notes, for many invoices (kind INVOICE only), in
+	 * chunks of {@value #CHUNK} ids per query.
+	 */
+	Map<InvoiceId, BigDecimal> open(Collection<InvoiceId> invoices) {
+		List<UUID> ids = invoices.stream().map(InvoiceId::value).distinct().toList();
+		Map<InvoiceId, BigDecimal> open = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			jdbc.sql("select i.id, i.tax_inclusive "
+					+ "- coalesce((select sum(s.amount) from billing_settlements s where s.invoice_id = i.id), 0) "
+					+ "- coalesce((select sum(c.tax_inclusive) from billing_invoices c where c.preceding_id = i.id "
+					+ "and c.kind = 'CREDIT_NOTE'), 0) from billing_invoices i where i.kind = 'INVOICE' and i.id in (:ids)")
+				.param("ids", chunk)
+				.query(rs -> {
+					open.put(new InvoiceId(rs.getObject(1, UUID.class)), rs.getBigDecimal(2));
+				});
+		}
+		return open;
+	}
+
+	static final int CHUNK = 500;
 
 	/** Locks the invoice's row (invoices are never updated) so settlements of one invoice follow each other. */
 	Optional<UUID> lock(InvoiceId invoice) {

@@ -18,8 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -80,6 +83,18 @@ public class Settlements implements OpenPayables {
 	public BigDecimal openAmount(InvoiceId invoice) {
 		IssuedInvoice found = invoice(invoice);
 		return open(found).max(BigDecimal.ZERO.setScale(2));
+	}
+
+	/**
+	 * The open amounts of many invoices at once (a customer's invoice list), with one query per 500
+	 * invoices instead of three per invoice. Same rule as {@link #openAmount}; ids that name no invoice
+	 * (or a credit note) are absent from the result.
+	 */
+	@Transactional(readOnly = true)
+	public Map<InvoiceId, BigDecimal> openAmounts(Collection<InvoiceId> invoices) {
+		Map<InvoiceId, BigDecimal> open = new LinkedHashMap<>();
+		records.open(invoices).forEach((id, amount) -> open.put(id, amount.max(BigDecimal.ZERO).setScale(2)));
+		return open;
 	}
 
 	/** Whether the invoice's total was settled by payments (credit notes do not make it "paid"). */

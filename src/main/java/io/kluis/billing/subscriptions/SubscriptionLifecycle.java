@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SubscriptionLifecycle implements BillingSubscriptions {
+
+	static final String SECOND_STORAGE_PLAN = "You already have a storage plan: change that plan instead of ordering a second.";
 
 	private final Subscriptions subscriptions;
 
@@ -56,17 +59,25 @@ public class SubscriptionLifecycle implements BillingSubscriptions {
 	/**
 	 * Creates the subscription of an order (in the order's transaction): {@code PENDING_PAYMENT}, activated
 	 * and provisioned at once unless payment is required. One live storage subscription per customer (a
-	 * second would fight over the quota): change the plan instead.
+	 * second would fight over the quota): change the plan instead. The check here answers the usual case;
+	 * the database's unique index on {@code live_storage_account} decides when two orders run at once
+	 * (two tabs, two nodes): the second fails with the same 409 and its whole transaction rolls back, so
+	 * no second order, invoice or mail follows.
 	 */
 	@Transactional
 	public Subscription create(AccountId account, UUID orderId, PlanTerms terms, Instant at) {
 		if (terms.kind() == ProductKind.STORAGE && subscriptions.of(account).stream()
 			.anyMatch(s -> s.status().live() && s.terms().kind() == ProductKind.STORAGE)) {
-			throw new ConflictException("You already have a storage plan: change that plan instead of ordering a second.");
+			throw new ConflictException(SECOND_STORAGE_PLAN);
 		}
 		var created = new Subscription(UUID.randomUUID(), account, orderId, terms, SubscriptionStatus.PENDING_PAYMENT,
 				at, terms.period().after(at), null, null, at);
-		subscriptions.insert(created);
+		try {
+			subscriptions.insert(created);
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException(SECOND_STORAGE_PLAN);
+		}
 		if (!properties.paymentRequired()) {
 			return activate(created);
 		}

@@ -27,14 +27,21 @@ public class Subscriptions {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Inserts a subscription. A live storage subscription also sets {@code live_storage_account}, whose
+	 * unique index lets only one of them exist per account, whatever runs at the same time.
+	 * @throws org.springframework.dao.DuplicateKeyException when the account already has a live storage
+	 * subscription (on PostgreSQL the transaction is then unusable: let it roll back)
+	 */
 	void insert(Subscription s) {
 		PlanTerms t = s.terms();
+		UUID liveStorage = t.kind() == ProductKind.STORAGE && s.status().live() ? s.account().value() : null;
 		jdbc.sql("insert into billing_subscriptions (id, account_id, order_id, plan_id, kind, product_name, plan_name, "
-				+ "period, price, quota_bytes, status, period_start, period_end, cancelled_at, ended_at, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "period, price, quota_bytes, status, period_start, period_end, cancelled_at, ended_at, created_at, "
+				+ "live_storage_account) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(s.id(), s.account().value(), s.orderId(), t.planId(), t.kind().name(), t.productName(), t.planName(),
 					t.period().name(), t.price(), t.quotaBytes(), s.status().name(), ts(s.periodStart()),
-					ts(s.periodEnd()), ts(s.cancelledAt()), ts(s.endedAt()), ts(s.createdAt()))
+					ts(s.periodEnd()), ts(s.cancelledAt()), ts(s.endedAt()), ts(s.createdAt()), liveStorage)
 			.update();
 	}
 
@@ -42,10 +49,10 @@ public class Subscriptions {
 		PlanTerms t = s.terms();
 		jdbc.sql("update billing_subscriptions set plan_id = ?, kind = ?, product_name = ?, plan_name = ?, period = ?, "
 				+ "price = ?, quota_bytes = ?, status = ?, period_start = ?, period_end = ?, cancelled_at = ?, "
-				+ "ended_at = ? where id = ?")
+				+ "ended_at = ?, live_storage_account = case when ? then null else live_storage_account end where id = ?")
 			.params(t.planId(), t.kind().name(), t.productName(), t.planName(), t.period().name(), t.price(),
 					t.quotaBytes(), s.status().name(), ts(s.periodStart()), ts(s.periodEnd()), ts(s.cancelledAt()),
-					ts(s.endedAt()), s.id())
+					ts(s.endedAt()), !s.status().live(), s.id())
 			.update();
 	}
 

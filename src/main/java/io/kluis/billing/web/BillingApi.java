@@ -4,8 +4,10 @@ import io.kluis.billing.BillingProfile;
 import io.kluis.billing.PlanTerms;
 import io.kluis.billing.catalogue.Catalogue;
 import io.kluis.billing.catalogue.Plan;
+import io.kluis.billing.idempotency.IdempotentRequests;
 import io.kluis.billing.orders.Order;
 import io.kluis.billing.orders.Ordering;
+import io.kluis.billing.orders.Orders;
 import io.kluis.billing.orders.ProfileInput;
 import io.kluis.billing.subscriptions.Subscription;
 import io.kluis.billing.subscriptions.SubscriptionLifecycle;
@@ -14,6 +16,7 @@ import io.kluis.shared.web.InvalidInputException;
 import io.kluis.shared.web.NotFoundException;
 import io.kluis.shared.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -101,10 +105,17 @@ class BillingApi {
 
 	private final SubscriptionLifecycle subscriptions;
 
-	BillingApi(Catalogue catalogue, Ordering ordering, SubscriptionLifecycle subscriptions) {
+	private final Orders orders;
+
+	private final IdempotentRequests idempotency;
+
+	BillingApi(Catalogue catalogue, Ordering ordering, SubscriptionLifecycle subscriptions, Orders orders,
+			IdempotentRequests idempotency) {
 		this.catalogue = catalogue;
 		this.ordering = ordering;
 		this.subscriptions = subscriptions;
+		this.orders = orders;
+		this.idempotency = idempotency;
 	}
 
 	@Operation(summary = "The plans on offer (EUR without VAT) and the terms version an order accepts")
@@ -115,13 +126,34 @@ class BillingApi {
 	}
 
 	@Operation(summary = "Order a plan (BIL-2): 201 with the order; 400 for a wrong field, 409 when the terms "
-			+ "changed or a storage plan already exists")
+			+ "changed or a storage plan already exists (also when two orders arrive at once)",
+			description = "Send an Idempotency-Key header (such as a fresh UUID) to make retries safe: the same key "
+					+ "from the same account within 24 hours answers with the first order instead of ordering again; "
+					+ "the same key with a different request is refused with 422.")
 	@PostMapping("/orders")
-	ResponseEntity<OrderView> order(@RequestBody OrderRequest body, Authentication authentication) {
-		Order order = ordering.place(account(authentication), new Ordering.Request(body.planId(), body.period(),
-				body.acceptedTermsVersion(), body.profile(), Order.Channel.API));
+	ResponseEntity<OrderView> order(@RequestBody OrderRequest body,
+			@Parameter(description = "Makes retries safe: the same key within 24 hours returns the first order "
+					+ "(1 to 255 visible ASCII characters)") @RequestHeader(name = IdempotentRequests.HEADER,
+					required = false) @Nullable String idempotencyKey,
+			Authentication authentication) {
+		AccountId account = account(authentication);
+		Order order = idempotency.once(account, "order", idempotencyKey, fingerprint(body),
+				() -> ordering.place(account, new Ordering.Request(body.planId(), body.period(),
+						body.acceptedTermsVersion(), body.profile(), Order.Channel.API)),
+				Order::id, id -> orders.find(id).orElseThrow(() -> new NotFoundException("No such order.")));
 		return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + order.subscriptionId()))
 			.body(OrderView.of(order));
+	}
+
+	/** The order request's fields, canonically: what an Idempotency-Key is bound to. */
+	private static String fingerprint(OrderRequest body) {
+		ProfileInput p = body.profile();
+		return java.util.stream.Stream.of(body.planId(), body.period(), body.acceptedTermsVersion(),
+				p == null ? null : p.name(), p == null ? null : p.street(), p == null ? null : p.postalCode(),
+				p == null ? null : p.city(), p == null ? null : p.country(), p == null ? null : p.companyName(),
+				p == null ? null : p.kvkNumber(), p == null ? null : p.vatNumber())
+			.map(v -> v == null ? "" : "=" + v)
+			.collect(java.util.stream.Collectors.joining("\n"));
 	}
 
 	@Operation(summary = "Your subscriptions, ended ones included")

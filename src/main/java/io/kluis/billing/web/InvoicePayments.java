@@ -1,10 +1,13 @@
 package io.kluis.billing.web;
 
 import io.kluis.billing.document.InvoiceDocument;
+import io.kluis.billing.idempotency.IdempotentRequests;
 import io.kluis.billing.invoices.InvoiceId;
 import io.kluis.billing.invoices.Invoicing;
 import io.kluis.billing.invoices.IssuedInvoice;
 import io.kluis.billing.payments.EuroAmount;
+import io.kluis.billing.payments.Payment;
+import io.kluis.billing.payments.PaymentId;
 import io.kluis.billing.payments.PaymentProviderException;
 import io.kluis.billing.payments.Payments;
 import io.kluis.billing.payments.StartedPayment;
@@ -15,6 +18,7 @@ import io.kluis.shared.web.ConflictException;
 import io.kluis.shared.web.NotFoundException;
 import io.kluis.shared.web.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -31,6 +35,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,8 +58,11 @@ class InvoicePayments {
 
 	private final URI returnUrl;
 
-	InvoicePayments(Invoicing invoicing, Settlements settlements, Payments payments,
+	private final IdempotentRequests idempotency;
+
+	InvoicePayments(Invoicing invoicing, Settlements settlements, Payments payments, IdempotentRequests idempotency,
 			@Value("${kluis.base-url}") String baseUrl) {
+		this.idempotency = idempotency;
 		this.invoicing = invoicing;
 		this.settlements = settlements;
 		this.payments = payments;
@@ -77,10 +85,20 @@ class InvoicePayments {
 			this.payments = payments;
 		}
 
-		@Operation(summary = "Pay an open invoice online: starts a payment of what is open and returns the checkout URL")
+		@Operation(summary = "Pay an open invoice online: starts a payment of what is open and returns the checkout URL",
+				description = "Send an Idempotency-Key header (such as a fresh UUID) to make retries safe: the same key "
+						+ "from the same account within 24 hours answers with the first payment instead of starting "
+						+ "another; the same key for another invoice is refused with 422.")
 		@PostMapping("/api/v1/invoices/{id}/payments")
-		ResponseEntity<PaymentStarted> pay(@PathVariable String id, Authentication authentication) {
-			return ResponseEntity.status(HttpStatus.CREATED).body(payments.start(id, authentication));
+		ResponseEntity<PaymentStarted> pay(@PathVariable String id,
+				@Parameter(description = "Makes retries safe: the same key within 24 hours returns the first payment "
+						+ "(1 to 255 visible ASCII characters)") @RequestHeader(name = IdempotentRequests.HEADER,
+						required = false) @Nullable String idempotencyKey,
+				Authentication authentication) {
+			AccountId account = SignedIn.of(authentication).orElseThrow(() -> new NotFoundException("invoice"));
+			PaymentStarted started = payments.idempotency.once(account, "invoice-payment", idempotencyKey, id,
+					() -> payments.start(id, authentication), PaymentStarted::paymentId, payments::replay);
+			return ResponseEntity.status(HttpStatus.CREATED).body(started);
 		}
 	}
 
@@ -123,6 +141,22 @@ class InvoicePayments {
 		}
 		return new PaymentStarted(started.payment().id().value(), invoice.number(), open, EuroAmount.CURRENCY,
 				started.checkoutUrl());
+	}
+
+	/** The answer of a payment started earlier (an Idempotency-Key's replay), its checkout as the provider has it now. */
+	PaymentStarted replay(UUID paymentId) {
+		Payment payment = payments.find(new PaymentId(paymentId)).orElseThrow(() -> new NotFoundException("payment"));
+		IssuedInvoice invoice = parse(payment.payableReference()).flatMap(invoicing::find)
+			.orElseThrow(() -> new NotFoundException("invoice"));
+		URI checkout;
+		try {
+			checkout = payments.checkoutUrl(payment.id()).orElse(null);
+		}
+		catch (PaymentProviderException e) {
+			throw new BusyException("The payment provider did not answer; try again in a minute.", Duration.ofMinutes(1));
+		}
+		return new PaymentStarted(payment.id().value(), invoice.number(), payment.amount().value(), EuroAmount.CURRENCY,
+				checkout);
 	}
 
 	private static java.util.Optional<InvoiceId> parse(String id) {

@@ -156,12 +156,13 @@ class PanelBillingController {
 		var invoices = invoicing.of(account);
 		model.addAttribute("invoices", invoices);
 		// what is still open on each invoice (credit notes have nothing to pay): the pay button's amount, in
-		// cents and passed to the message as text (a number argument would be formatted as "12.1")
+		// cents and passed to the message as text (a number argument would be formatted as "12.1"); one
+		// query for the whole list
 		var open = new java.util.HashMap<java.util.UUID, java.math.BigDecimal>();
-		invoices.stream()
+		settlements.openAmounts(invoices.stream()
 			.filter(i -> i.kind() == io.kluis.billing.document.InvoiceDocument.Kind.INVOICE)
-			.forEach(i -> open.put(i.id().value(),
-					settlements.openAmount(i.id()).setScale(2, java.math.RoundingMode.HALF_UP)));
+			.map(i -> i.id())
+			.toList()).forEach((id, amount) -> open.put(id.value(), amount.setScale(2, java.math.RoundingMode.HALF_UP)));
 		model.addAttribute("open", open);
 	}
 

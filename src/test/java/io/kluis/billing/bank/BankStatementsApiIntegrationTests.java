@@ -79,7 +79,7 @@ class BankStatementsApiIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("Customers are refused; a broken file is 400 with its line; an oversized one 413")
+	@DisplayName("SEC-4: customers are refused; a broken file is 400 with its line; an oversized one 413")
 	void refusals() throws Exception {
 		var customer = TestAccounts.in(context).verified();
 		String customerSecret = appPasswords.create(customer.id(), "camt", EnumSet.allOf(AppPasswordScope.class)).secret();

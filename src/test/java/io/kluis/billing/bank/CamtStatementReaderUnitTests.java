@@ -90,7 +90,7 @@ class CamtStatementReaderUnitTests {
 	}
 
 	@Test
-	@DisplayName("Broken XML, another message, a DTD with an external entity: refused with the line, nothing read")
+	@DisplayName("SEC-5: broken XML, another message, a DTD with an external entity: refused with the line, nothing read")
 	void unreadableFilesAreRefused() {
 		assertThatThrownBy(() -> reader.read(stream("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n<BkToCstmrStmt>\n</Oops>"),
 				e -> {

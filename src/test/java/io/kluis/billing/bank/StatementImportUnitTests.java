@@ -45,7 +45,7 @@ class StatementImportUnitTests {
 	}
 
 	@Test
-	@DisplayName("Matched, partial, unknown, malformed (with position), debits ignored; nothing else changes")
+	@DisplayName("BIL-1: matched, partial, unknown, malformed (with position), debits ignored; nothing else changes")
 	void importsAndReports() throws IOException {
 		String xml = CamtStatementReaderUnitTests.text("camt053-001-02.xml")
 			.replace("<Amt Ccy=\"EUR\">15.00</Amt>", "<Amt Ccy=\"EUR\">15.0.0</Amt>");
@@ -83,7 +83,7 @@ class StatementImportUnitTests {
 	}
 
 	@Test
-	@DisplayName("Importing the same file twice pays nothing twice: the second report lists the credits as already imported")
+	@DisplayName("BIL-1: importing the same file twice pays nothing twice: the second report lists the credits as already imported")
 	void secondImportPaysNothing() throws IOException {
 		statementImport.importStatement(CamtStatementReaderUnitTests.resource("camt053-001-02.xml"));
 		int recorded = payables.recorded.size();

@@ -96,7 +96,7 @@ class UblInvoicesUnitTests {
 	}
 
 	@Test
-	@DisplayName("A wrong total is rejected by the EN 16931 rules: the validation really runs")
+	@DisplayName("BIL-1: a wrong total is rejected by the EN 16931 rules: the validation really runs")
 	void wrongTotalIsRejected() {
 		var good = InvoiceDocuments.dutchBusinessInvoice();
 		var t = good.totals();
@@ -108,7 +108,7 @@ class UblInvoicesUnitTests {
 	}
 
 	@Test
-	@DisplayName("A wrong VAT amount and a missing payment account are rejected (EN 16931 and NLCIUS rules run)")
+	@DisplayName("BIL-1: a wrong VAT amount and a missing payment account are rejected (EN 16931 and NLCIUS rules run)")
 	void wrongVatAndMissingPaymentMeansAreRejected() {
 		var good = InvoiceDocuments.dutchBusinessInvoice();
 		var wrong = new InvoiceDocument(good.kind(), good.number(), good.issueDate(), good.dueDate(), good.period(),

@@ -3,7 +3,7 @@ package io.kluis.billing.dunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kluis.KluisIntegrationTest;
-import io.kluis.billing.settlement.BillingFixtures;
+import io.kluis.billing.BillingFixtures;
 import io.kluis.shared.personaldata.DataSubject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

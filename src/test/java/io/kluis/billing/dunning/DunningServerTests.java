@@ -13,7 +13,7 @@ import io.kluis.billing.bank.StatementImport;
 import io.kluis.billing.invoices.CreditRequest;
 import io.kluis.billing.invoices.InvoiceId;
 import io.kluis.billing.invoices.Invoicing;
-import io.kluis.billing.settlement.BillingFixtures;
+import io.kluis.billing.BillingFixtures;
 import io.kluis.billing.settlement.CamtFiles;
 import io.kluis.billing.settlement.Settlements;
 import io.kluis.identity.Role;

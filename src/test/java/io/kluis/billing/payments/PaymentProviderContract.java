@@ -41,6 +41,22 @@ public abstract class PaymentProviderContract {
 	}
 
 	@Test
+	@DisplayName("BIL-1: a create retried with the same idempotency key returns the first payment, not a second one; "
+			+ "another key creates another")
+	void retriedCreateWithSameIdempotencyKeyReturnsFirstPayment() {
+		PaymentRequest request = PaymentRequest.oneOff(EuroAmount.of("7.00"), "Factuur 2026-000005", REDIRECT, WEBHOOK,
+				Map.of("payable", "invoice-5")).withIdempotencyKey("kluis-payment-contract-1");
+
+		ProviderPayment first = provider().create(request);
+		ProviderPayment retried = provider().create(request);
+		ProviderPayment other = provider().create(request.withIdempotencyKey("kluis-payment-contract-2"));
+
+		assertThat(retried.id()).isEqualTo(first.id());
+		assertThat(retried.amount()).isEqualTo(first.amount());
+		assertThat(other.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
 	@DisplayName("A payment fetched by its id says what it was created with")
 	void fetchedPaymentMatchesCreated() {
 		ProviderPayment created = provider().create(PaymentRequest.oneOff(EuroAmount.of("0.01"), "Factuur 2026-000002",
@@ -92,7 +108,7 @@ public abstract class PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("A paid first payment leaves a valid mandate with its IBAN; a recurring charge on it needs no checkout")
+	@DisplayName("BIL-3: a paid first payment leaves a valid mandate with its IBAN (never in its toString); a recurring charge on it needs no checkout")
 	void firstPaymentCreatesMandateForRecurringCharges() {
 		String customer = provider().createCustomer("account-1");
 		assertThat(customer).startsWith("cst_");
@@ -128,7 +144,7 @@ public abstract class PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("Deleting the customer revokes its mandate: no recurring charge afterwards; deleting again is fine")
+	@DisplayName("RIG-3: deleting the customer revokes its mandate: no recurring charge afterwards; deleting again is fine")
 	void deletingCustomerRevokesMandate() {
 		String customer = provider().createCustomer("account-4");
 		ProviderPayment first = provider().create(PaymentRequest.first(EuroAmount.of("1.00"), "Machtiging Kluis",

@@ -85,7 +85,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("Two deliveries of the same webhook at once change the payment once")
+	@DisplayName("BIL-1: two deliveries of the same webhook at once change the payment once")
 	void concurrentWebhooksChangeOnce() throws Exception {
 		StartedPayment started = payments.start(AccountId.random(), "invoice-A2", EuroAmount.of("5.00"), "Factuur 2026-000011",
 				BACK);
@@ -122,7 +122,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("An unknown id gets 200, changes nothing and is logged by event code without the id")
+	@DisplayName("BIL-3: an unknown id gets 200, changes nothing and is logged by event code without the id")
 	void unknownIdChangesNothing(CapturedOutput output) throws Exception {
 		long before = jdbc.sql("select count(*) from billing_payments").query(Long.class).single();
 
@@ -133,7 +133,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("Malformed webhook bodies get 400 (no id, two ids, a bad id, JSON), a huge one 413; never 500")
+	@DisplayName("SEC-5: malformed webhook bodies get 400 (no id, two ids, a bad id, JSON), a huge one 413; never 500")
 	void malformedBodiesAreRefused() throws Exception {
 		webhook("").andExpect(status().isBadRequest());
 		webhook("id=tr_a&id=tr_b").andExpect(status().isBadRequest());
@@ -188,6 +188,116 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	@DisplayName("BIL-3: the payment row is recorded (creating) before Mollie is asked; when Mollie's answer is lost, "
+			+ "its webhook attaches the payment to that row and settles it once")
+	void lostCreateAnswerIsReconciledByWebhook() throws Exception {
+		AccountId account = AccountId.random();
+		MOLLIE.loseCreateAnswers = true;
+		try {
+			assertThatThrownBy(() -> payments.start(account, "invoice-D1", EuroAmount.of("3.30"), "Factuur 2026-000020",
+					BACK)).isInstanceOf(PaymentProviderException.class);
+		}
+		finally {
+			MOLLIE.loseCreateAnswers = false;
+		}
+		Payment creating = payments.of(account).get(0);
+		assertThat(payments.of(account)).hasSize(1);
+		assertThat(creating.status()).isEqualTo(PaymentStatus.CREATING);
+		assertThat(creating.providerPaymentId()).isNull();
+		assertThat(creating.amount()).isEqualTo(EuroAmount.of("3.30"));
+		String atMollie = MOLLIE.paymentsWithMetadata("payment", creating.id().toString()).get(0);
+
+		MOLLIE.settle(atMollie, "paid");
+		webhook("id=" + atMollie).andExpect(status().isOk());
+		webhook("id=" + atMollie).andExpect(status().isOk());
+
+		Payment paid = payments.find(creating.id()).orElseThrow();
+		assertThat(paid.providerPaymentId()).isEqualTo(atMollie);
+		assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+		assertThat(received(creating.id())).hasSize(1);
+	}
+
+	@Test
+	@DisplayName("BIL-1: a payment Mollie refuses is recorded as failed (it was recorded before asking), never left creating")
+	void refusedCreateIsRecordedFailed() {
+		AccountId account = AccountId.random();
+		assertThatThrownBy(() -> payments.start(account, "invoice-D2", EuroAmount.of("60000.00"), "Factuur 2026-000021",
+				BACK)).isInstanceOfSatisfying(PaymentProviderException.class, e -> assertThat(e.status()).isEqualTo(422));
+		assertThat(payments.of(account)).singleElement()
+			.satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.FAILED));
+	}
+
+	@Autowired
+	ProviderErasures erasures;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	/** A customer at Mollie with a valid mandate (a paid first payment). */
+	private String customerWithMandate(AccountId account) throws Exception {
+		StartedPayment first = payments.startFirst(account, "invoice-E" + account.value().toString().substring(0, 8),
+				EuroAmount.of("1.00"), "Machtiging Kluis", BACK);
+		MOLLIE.settle(first.payment().providerPaymentId(), "paid");
+		webhook("id=" + first.payment().providerPaymentId()).andExpect(status().isOk());
+		assertThat(payments.hasValidMandate(account)).isTrue();
+		return holder.export(DataSubject.of(account)).get(0).records().get(0).get("providerCustomerId").toString();
+	}
+
+	@Test
+	@DisplayName("RIG-3: an erasure that rolls back tells Mollie nothing: the customer and its mandate stay there "
+			+ "(Mollie is called only after the erasure committed)")
+	void rolledBackErasureLeavesMollieAlone() throws Exception {
+		AccountId account = AccountId.random();
+		String customer = customerWithMandate(account);
+
+		transactions.executeWithoutResult(tx -> {
+			holder.erase(DataSubject.of(account));
+			tx.setRollbackOnly();
+		});
+
+		assertThat(MOLLIE.customerCount(customer)).isEqualTo(1);
+		assertThat(payments.hasValidMandate(account)).isTrue();
+		assertThat(queued(customer)).isZero();
+	}
+
+	@Test
+	@DisplayName("RIG-3: when Mollie is down at erasure the local data goes at once and the customer's deletion at "
+			+ "Mollie is retried until Mollie confirms; the log names no customer or account")
+	void erasureRetriesMollieUntilItConfirms(CapturedOutput output) throws Exception {
+		AccountId account = AccountId.random();
+		String customer = customerWithMandate(account);
+		MOLLIE.down = true;
+		try {
+			var erased = holder.erase(DataSubject.of(account));
+			assertThat(erased.removed()).containsEntry("payment-details", 1);
+		}
+		finally {
+			MOLLIE.down = false;
+		}
+		assertThat(payments.hasValidMandate(account)).isFalse();
+		assertThat(MOLLIE.customerCount(customer)).isEqualTo(1);
+		assertThat(queued(customer)).isEqualTo(1);
+		assertThat(output.getAll()).contains(ProviderErasures.EVENT_FAILED).doesNotContain(customer)
+			.doesNotContain(account.value().toString());
+
+		erasures.retryDue();
+		assertThat(MOLLIE.customerCount(customer)).as("not due yet: retried after a delay").isEqualTo(1);
+		jdbc.sql("update billing_provider_erasures set next_attempt_at = timestamp '2000-01-01 00:00:00' "
+				+ "where provider_customer_id = ?").param(customer).update();
+		erasures.retryDue();
+
+		assertThat(MOLLIE.customerCount(customer)).isZero();
+		assertThat(queued(customer)).isZero();
+	}
+
+	private int queued(String customer) {
+		return jdbc.sql("select count(*) from billing_provider_erasures where provider_customer_id = ?")
+			.param(customer)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	@DisplayName("Payments are kept until 7 years after the end of their fiscal year (RET-3 for payments)")
 	void paymentsOutliveTheirFiscalYearBySevenYears() {
 		AccountId account = AccountId.random();
@@ -208,7 +318,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("While Mollie is down the webhook answers 503 (Mollie retries) and records nothing; the retry records paid")
+	@DisplayName("BIL-1: while Mollie is down the webhook answers 503 (Mollie retries) and records nothing; the retry records paid")
 	void providerOutageIsRetried() throws Exception {
 		StartedPayment started = payments.start(AccountId.random(), "invoice-D1", EuroAmount.of("3.00"), "Factuur 2026-000020",
 				BACK);
@@ -227,7 +337,7 @@ class PaymentsMollieIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
-	@DisplayName("With a Mollie key the test checkout does not exist")
+	@DisplayName("BIL-3: with a Mollie key the test checkout does not exist")
 	void noTestCheckoutWithMollie() throws Exception {
 		assertThat(payments.providerName()).isEqualTo("mollie");
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/billing/test-checkout/tr_abc"))

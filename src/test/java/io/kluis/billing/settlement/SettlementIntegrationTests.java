@@ -1,5 +1,6 @@
 package io.kluis.billing.settlement;
 
+import io.kluis.billing.BillingFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -222,5 +223,33 @@ class SettlementIntegrationTests {
 
 	private static String spaced(String reference) {
 		return reference.replaceAll("(.{4})(?!$)", "$1 ");
+	}
+
+	@Test
+	@DisplayName("BIL-3: the open amounts of a customer's invoice list in one call equal each invoice's open amount "
+			+ "(untouched, partly paid, paid, credited); unknown ids are absent")
+	void openAmountsInOneCall() {
+		var fixtures = BillingFixtures.in(context);
+		var account = io.kluis.identity.TestAccounts.in(context).verified(java.util.Locale.ENGLISH);
+		var untouched = fixtures.openInvoice(account);
+		var partly = fixtures.openInvoice(account);
+		var paid = fixtures.openInvoice(account);
+		var credited = fixtures.openInvoice(account);
+		java.time.Instant now = java.time.Instant.now();
+		settlements.settle(partly.id(), new java.math.BigDecimal("1.00"), SettlementSource.STAFF, "t-" + partly.id(), now);
+		settlements.settle(paid.id(), new java.math.BigDecimal("2.42"), SettlementSource.STAFF, "t-" + paid.id(), now);
+		context.getBean(io.kluis.billing.invoices.Invoicing.class)
+			.credit(credited.id(), io.kluis.billing.invoices.CreditRequest.full("cancelled"));
+		var unknown = new io.kluis.billing.invoices.InvoiceId(java.util.UUID.randomUUID());
+
+		var open = settlements.openAmounts(java.util.List.of(untouched.id(), partly.id(), paid.id(), credited.id(), unknown));
+
+		assertThat(open).containsOnlyKeys(untouched.id(), partly.id(), paid.id(), credited.id());
+		assertThat(open.get(untouched.id())).isEqualByComparingTo("2.42");
+		assertThat(open.get(partly.id())).isEqualByComparingTo("1.42");
+		assertThat(open.get(paid.id())).isEqualByComparingTo("0.00");
+		assertThat(open.get(credited.id())).isEqualByComparingTo("0.00");
+		open.forEach((id, amount) -> assertThat(amount).isEqualTo(settlements.openAmount(id)));
+		assertThat(settlements.openAmounts(java.util.List.of())).isEmpty();
 	}
 }

@@ -3,27 +3,23 @@ package io.kluis.billing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.kluis.KluisIntegrationTest;
-import io.kluis.billing.document.InvoiceDocument;
-import io.kluis.billing.invoices.InvoiceRequest;
+import io.kluis.billing.BillingFixtures;
+import io.kluis.billing.BillingFixtures.ApiCustomer;
 import io.kluis.billing.invoices.Invoicing;
 import io.kluis.billing.invoices.IssuedInvoice;
+import io.kluis.billing.payments.Payments;
 import io.kluis.billing.settlement.Settlements;
 import io.kluis.identity.TestAccounts;
-import io.kluis.identity.account.AppPasswordScope;
-import io.kluis.identity.account.AppPasswords;
-import io.kluis.shared.CustomerNumber;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,41 +48,45 @@ class InvoicePaymentIntegrationTests {
 	ApplicationContext context;
 
 	@Autowired
-	AppPasswords appPasswords;
-
-	@Autowired
 	Invoicing invoicing;
 
 	@Autowired
 	Settlements settlements;
 
-	record Customer(TestAccounts.Known known, String appPassword) {
+	@Autowired
+	Payments payments;
+
+	BillingFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		fixtures = BillingFixtures.in(context);
 	}
 
-	Customer customer() {
-		var known = TestAccounts.in(context).verified(Locale.ENGLISH);
-		return new Customer(known,
-				appPasswords.create(known.id(), "pay", EnumSet.allOf(AppPasswordScope.class)).secret());
+	ApiCustomer customer() {
+		return fixtures.apiCustomer();
 	}
 
-	IssuedInvoice invoiceFor(Customer c) {
-		return invoiceFor(c, new BigDecimal("2.00"));
+	IssuedInvoice invoiceFor(ApiCustomer c) {
+		return fixtures.openInvoice(c.known());
 	}
 
-	IssuedInvoice invoiceFor(Customer c, BigDecimal net) {
-		var buyer = new InvoiceRequest.Buyer("Jan Jansen", "Kerkstraat 1", "1234 AB", "Utrecht", "NL", null, null, null,
-				"jan@example.org", Locale.forLanguageTag("nl"));
-		return invoicing.issue(new InvoiceRequest(c.known().id(),
-				CustomerNumber.fromDigits(String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000))),
-				buyer, List.of(new InvoiceRequest.Line("Opslag 100 GB", BigDecimal.ONE, "MON", net,
-						new InvoiceDocument.Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)), null))));
+	IssuedInvoice invoiceFor(ApiCustomer c, BigDecimal net) {
+		return fixtures.openInvoice(c.known(), net);
 	}
 
-	MockHttpServletResponse pay(Customer c, String invoice) throws Exception {
-		return mvc.perform(post("/api/v1/invoices/" + invoice + "/payments")
-			.with(httpBasic(c.known().email(), c.appPassword()))
+	MockHttpServletResponse pay(ApiCustomer c, String invoice) throws Exception {
+		return pay(c, invoice, null);
+	}
+
+	MockHttpServletResponse pay(ApiCustomer c, String invoice, @Nullable String idempotencyKey) throws Exception {
+		var request = post("/api/v1/invoices/" + invoice + "/payments").with(c.basic())
 			.with(TestAccounts.from(TestAccounts.uniqueAddress()))
-			.accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+			.accept(MediaType.APPLICATION_JSON);
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return mvc.perform(request).andReturn().getResponse();
 	}
 
 	@Test
@@ -125,6 +125,64 @@ class InvoicePaymentIntegrationTests {
 		mvc.perform(post(URI.create(response.getRedirectedUrl()).getPath()).param("outcome", "paid").with(csrf()));
 		assertThat(mvc.perform(get("/panel/billing").with(panel)).andReturn().getResponse().getContentAsString())
 			.doesNotContain("/panel/billing/invoices/" + invoice.id().value() + "/pay");
+	}
+
+	@Test
+	@DisplayName("BIL-3: the same Idempotency-Key again answers with the first payment (same id and checkout) and starts no second one")
+	void sameIdempotencyKeyStartsOnePayment() throws Exception {
+		var c = customer();
+		var invoice = invoiceFor(c);
+		String key = UUID.randomUUID().toString();
+
+		var first = pay(c, invoice.id().value().toString(), key);
+		var again = pay(c, invoice.id().value().toString(), key);
+
+		assertThat(first.getStatus()).isEqualTo(201);
+		assertThat(again.getStatus()).isEqualTo(201);
+		var firstBody = JSON.readTree(first.getContentAsString());
+		var againBody = JSON.readTree(again.getContentAsString());
+		assertThat(againBody.get("paymentId")).isEqualTo(firstBody.get("paymentId"));
+		assertThat(againBody.get("checkoutUrl")).isEqualTo(firstBody.get("checkoutUrl"));
+		assertThat(againBody.get("amount").decimalValue()).isEqualByComparingTo("2.42");
+		assertThat(payments.forPayable(invoice.id().value().toString())).hasSize(1);
+
+		var other = pay(c, invoice.id().value().toString(), UUID.randomUUID().toString());
+		assertThat(other.getStatus()).as("another key is another request").isEqualTo(201);
+		assertThat(payments.forPayable(invoice.id().value().toString())).hasSize(2);
+	}
+
+	@Test
+	@DisplayName("BIL-3: the same Idempotency-Key for another invoice is a 422 problem and starts nothing; a malformed key is a 400")
+	void idempotencyKeyReusedOrMalformed() throws Exception {
+		var c = customer();
+		var invoice = invoiceFor(c);
+		var second = invoiceFor(c);
+		String key = UUID.randomUUID().toString();
+		assertThat(pay(c, invoice.id().value().toString(), key).getStatus()).isEqualTo(201);
+
+		var reused = pay(c, second.id().value().toString(), key);
+		assertThat(reused.getStatus()).isEqualTo(422);
+		assertThat(reused.getContentType()).startsWith("application/problem+json");
+		assertThat(reused.getContentAsString()).contains("Idempotency-Key").doesNotContain(key);
+		assertThat(payments.forPayable(second.id().value().toString())).isEmpty();
+
+		var malformed = pay(c, second.id().value().toString(), "x".repeat(256));
+		assertThat(malformed.getStatus()).isEqualTo(400);
+		assertThat(malformed.getContentType()).startsWith("application/problem+json");
+		assertThat(payments.forPayable(second.id().value().toString())).isEmpty();
+	}
+
+	@Test
+	@DisplayName("SEC-4: another customer's same Idempotency-Key is their own: it neither replays nor blocks")
+	void idempotencyKeysArePerAccount() throws Exception {
+		var owner = customer();
+		var other = customer();
+		String key = UUID.randomUUID().toString();
+		var ownersInvoice = invoiceFor(owner);
+		assertThat(pay(owner, ownersInvoice.id().value().toString(), key).getStatus()).isEqualTo(201);
+		assertThat(pay(other, ownersInvoice.id().value().toString(), key).getStatus()).isEqualTo(404);
+		var othersInvoice = invoiceFor(other);
+		assertThat(pay(other, othersInvoice.id().value().toString(), key).getStatus()).isEqualTo(201);
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import io.kluis.TestDatabase;
 import io.kluis.billing.BillingSubscriptions;
 import io.kluis.billing.SubscriptionStatus;
 import io.kluis.billing.invoices.Invoicing;
-import io.kluis.billing.settlement.BillingFixtures;
+import io.kluis.billing.BillingFixtures;
 import io.kluis.billing.subscriptions.SubscriptionLifecycle;
 import io.kluis.billing.subscriptions.TermEnds;
 import io.kluis.identity.AccountLookup;

@@ -40,6 +40,9 @@ public final class FakePaymentProvider implements PaymentProvider {
 
 	private final Map<String, URI> redirects = new ConcurrentHashMap<>();
 
+	/** Idempotency key → payment id, as Mollie remembers keys (a retried create returns the first payment). */
+	private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
+
 	private final URI checkoutBase;
 
 	private final Clock clock;
@@ -57,6 +60,21 @@ public final class FakePaymentProvider implements PaymentProvider {
 
 	@Override
 	public ProviderPayment create(PaymentRequest request) {
+		if (request.idempotencyKey() != null) {
+			synchronized (idempotencyKeys) {
+				String earlier = idempotencyKeys.get(request.idempotencyKey());
+				if (earlier != null) {
+					return payments.get(earlier);
+				}
+				ProviderPayment created = createNew(request);
+				idempotencyKeys.put(request.idempotencyKey(), created.id());
+				return created;
+			}
+		}
+		return createNew(request);
+	}
+
+	private ProviderPayment createNew(PaymentRequest request) {
 		if (request.customerId() != null && !customers.containsKey(request.customerId())) {
 			throw new PaymentProviderException(404, "Not Found", "customerId");
 		}

@@ -39,6 +39,8 @@ public final class MolliePaymentProvider implements PaymentProvider {
 
 	public static final String NAME = "mollie";
 
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern PAYMENT_ID = Pattern.compile("tr_[A-Za-z0-9]{1,64}");
@@ -92,7 +94,7 @@ public final class MolliePaymentProvider implements PaymentProvider {
 		if (request.mandateId() != null) {
 			body.put("mandateId", request.mandateId());
 		}
-		return payment(call("POST", "/v2/payments", body));
+		return payment(call("POST", "/v2/payments", body, request.idempotencyKey()));
 	}
 
 	@Override
@@ -145,8 +147,19 @@ public final class MolliePaymentProvider implements PaymentProvider {
 	}
 
 	private JsonNode call(String method, String path, @Nullable Object body) {
+		return call(method, path, body, null);
+	}
+
+	/**
+	 * @param idempotencyKey Mollie's {@code Idempotency-Key} header: a retried POST with the same key gets
+	 * the first call's answer instead of creating a second payment
+	 */
+	private JsonNode call(String method, String path, @Nullable Object body, @Nullable String idempotencyKey) {
 		try {
 			var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+			if (idempotencyKey != null) {
+				spec = spec.header(IDEMPOTENCY_KEY, idempotencyKey);
+			}
 			if (body != null) {
 				spec = spec.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body));
 			}

@@ -9,6 +9,7 @@ import io.kluis.billing.payments.PaymentProviderContract;
 import io.kluis.billing.payments.PaymentProviderException;
 import io.kluis.billing.payments.PaymentRequest;
 import io.kluis.billing.payments.PaymentStatus;
+import io.kluis.billing.payments.ProviderPayment;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,7 +65,7 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("A wrong API key is a 401 whose message never contains a key")
+	@DisplayName("SEC-5: a wrong API key is a 401 whose message never contains a key")
 	void wrongKeyIsUnauthorised() {
 		var wrong = new MolliePaymentProvider(new MollieProperties("test_wrongKey00000000000000000", mollie.baseUrl(),
 				Duration.ofSeconds(2), Duration.ofSeconds(2)));
@@ -88,7 +89,23 @@ class MolliePaymentProviderUnitTests extends PaymentProviderContract {
 	}
 
 	@Test
-	@DisplayName("The adapter's properties never print the API key")
+	@DisplayName("BIL-1: a create whose answer was lost, retried with the same Idempotency-Key, leaves one payment at Mollie")
+	void lostAnswerRetriedWithSameKeyLeavesOnePayment() {
+		PaymentRequest request = PaymentRequest.oneOff(EuroAmount.of("3.00"), "Factuur 2026-000010", REDIRECT, WEBHOOK,
+				Map.of("payment", "local-1")).withIdempotencyKey("kluis-payment-local-1");
+		mollie.loseCreateAnswers = true;
+		assertThatThrownBy(() -> provider.create(request)).isInstanceOfSatisfying(PaymentProviderException.class,
+				e -> assertThat(e.status()).isZero());
+		mollie.loseCreateAnswers = false;
+
+		ProviderPayment retried = provider.create(request);
+
+		assertThat(mollie.paymentCount()).isEqualTo(1);
+		assertThat(mollie.paymentsWithMetadata("payment", "local-1")).containsExactly(retried.id());
+	}
+
+	@Test
+	@DisplayName("SEC-5: the adapter's properties never print the API key")
 	void propertiesHideTheKey() {
 		assertThat(mollie.properties().toString()).doesNotContain(MollieTestServer.API_KEY);
 	}

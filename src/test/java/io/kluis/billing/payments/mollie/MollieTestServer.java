@@ -52,6 +52,15 @@ public final class MollieTestServer implements AutoCloseable {
 	/** While true, every call gets a 503 (an outage). */
 	public volatile boolean down;
 
+	/**
+	 * While true, a payment is created but the connection closes before the answer (a timeout or a crash
+	 * of Kluis after Mollie acted): what idempotency keys and the CREATING row are for.
+	 */
+	public volatile boolean loseCreateAnswers;
+
+	/** Idempotency-Key → the payment it created, as Mollie remembers keys (a retry gets the same payment). */
+	private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
+
 	/** How many times each payment was fetched: webhook tests check that Kluis asked. */
 	private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
 
@@ -139,7 +148,19 @@ public final class MollieTestServer implements AutoCloseable {
 			String path = exchange.getRequestURI().getRawPath();
 			Matcher m;
 			if ("POST".equals(method) && "/v2/payments".equals(path)) {
-				createPayment(exchange, JSON.readTree(exchange.getRequestBody().readAllBytes()));
+				String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+				String earlier = key == null ? null : idempotencyKeys.get(key);
+				if (earlier != null) {
+					Map<String, Object> payment = payments.get(earlier);
+					synchronized (payment) {
+						send(exchange, 201, render(payment));
+					}
+					return;
+				}
+				String created = createPayment(exchange, JSON.readTree(exchange.getRequestBody().readAllBytes()));
+				if (key != null && created != null) {
+					idempotencyKeys.put(key, created);
+				}
 			}
 			else if ("GET".equals(method) && (m = PAYMENT.matcher(path)).matches()) {
 				fetches.computeIfAbsent(m.group(1), k -> new AtomicInteger()).incrementAndGet();
@@ -187,33 +208,45 @@ public final class MollieTestServer implements AutoCloseable {
 		}
 	}
 
-	private void createPayment(HttpExchange exchange, JsonNode body) throws IOException {
+	/** The payments created so far: a retry with the same Idempotency-Key adds none. */
+	public int paymentCount() {
+		return payments.size();
+	}
+
+	/** The ids of the created payments whose metadata names this Kluis payment id. */
+	public java.util.List<String> paymentsWithMetadata(String key, String value) {
+		return payments.values().stream().filter(p -> p.get("metadata") instanceof Map<?, ?> m && value.equals(m.get(key)))
+			.map(p -> (String) p.get("id")).toList();
+	}
+
+	/** @return the created payment's id, or null when it was refused */
+	private String createPayment(HttpExchange exchange, JsonNode body) throws IOException {
 		JsonNode amount = body.path("amount");
 		if (!"EUR".equals(amount.path("currency").asString(""))) {
 			problem(exchange, 422, "Unprocessable Entity", "The currency is invalid", "amount.currency");
-			return;
+			return null;
 		}
 		if (!amount.path("value").isString() || !amount.path("value").asString().matches("\\d+\\.\\d{2}")) {
 			problem(exchange, 422, "Unprocessable Entity", "The amount contains an invalid value", "amount.value");
-			return;
+			return null;
 		}
 		if (new java.math.BigDecimal(amount.path("value").asString()).compareTo(new java.math.BigDecimal("50000.00")) > 0) {
 			problem(exchange, 422, "Unprocessable Entity", "The amount is higher than the maximum", "amount.value");
-			return;
+			return null;
 		}
 		if (body.path("description").asString("").isBlank()) {
 			problem(exchange, 422, "Unprocessable Entity", "The description is invalid", "description");
-			return;
+			return null;
 		}
 		String sequenceType = body.path("sequenceType").asString("oneoff");
 		if (!"recurring".equals(sequenceType) && !body.path("redirectUrl").isString()) {
 			problem(exchange, 422, "Unprocessable Entity", "The redirect URL is missing", "redirectUrl");
-			return;
+			return null;
 		}
 		String customerId = body.path("customerId").isString() ? body.path("customerId").asString() : null;
 		if (!"oneoff".equals(sequenceType) && (customerId == null || !customers.containsKey(customerId))) {
 			problem(exchange, 422, "Unprocessable Entity", "The customer is invalid", "customerId");
-			return;
+			return null;
 		}
 		String mandateId = null;
 		if ("recurring".equals(sequenceType)) {
@@ -227,7 +260,7 @@ public final class MollieTestServer implements AutoCloseable {
 				.orElse(null);
 			if (mandateId == null) {
 				problem(exchange, 422, "Unprocessable Entity", "The customer does not have a valid mandate", "mandateId");
-				return;
+				return null;
 			}
 		}
 		String id = "tr_" + random();
@@ -256,7 +289,12 @@ public final class MollieTestServer implements AutoCloseable {
 			payment.put("_links_checkout", "https://www.mollie.com/checkout/select-method/" + id.substring(3));
 		}
 		payments.put(id, payment);
+		if (loseCreateAnswers) {
+			exchange.close();
+			return id;
+		}
 		send(exchange, 201, render(payment));
+		return id;
 	}
 
 	private static Map<String, Object> render(Map<String, Object> payment) {
