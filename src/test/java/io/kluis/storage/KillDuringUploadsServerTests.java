@@ -421,7 +421,7 @@ class KillDuringUploadsServerTests {
 	private static Set<String> smallWithoutContents(Connection db, String account) throws SQLException {
 		try (var statement = db.prepareStatement("select n.blob from storage_nodes n join storage_spaces s "
 				+ "on n.space_id = s.id where s.account_id = ? and n.blob like 's%' "
-				+ "and not exists (select 1 from storage_small_blobs b where b.blob = n.blob)")) {
+				+ "and n.small_content is null")) {
 			statement.setObject(1, UUID.fromString(account));
 			return strings(statement);
 		}

@@ -43,7 +43,7 @@ class FileContents {
 		long from = Math.max(0, Math.min(offset, file.size()));
 		long count = Math.max(0, Math.min(length, file.size() - from));
 		if (SmallBlobs.isSmall(blob)) {
-			var stored = smallBlobs.stored(blob);
+			var stored = smallBlobs.stored(file.id(), blob);
 			byte[] content = stored.sealed() ? atRest.openSmall(file.owner(), blob, stored.content())
 					: stored.content();
 			int start = (int) Math.min(offset, content.length);
@@ -67,12 +67,9 @@ class FileContents {
 		return SmallBlobs.isSmall(blob) ? smallBlobs.exists(blob) : blobs.exists(blob);
 	}
 
-	/** Deletes a blob's contents, wherever they are kept. */
+	/** Deletes a blob's contents; a small file's went with its row ({@link SmallBlobs}). */
 	void delete(String blob) throws IOException {
-		if (SmallBlobs.isSmall(blob)) {
-			smallBlobs.delete(blob);
-		}
-		else {
+		if (!SmallBlobs.isSmall(blob)) {
 			blobs.delete(blob);
 		}
 	}

@@ -50,6 +50,22 @@ class FileLookup {
 		return nodes.countSubtree(folder.id(), limit);
 	}
 
+	/**
+	 * The folder a member at {@code path} goes into and the member as it is now, by one statement
+	 * ({@link Nodes#folderAndMember}); empty when that cannot be done (rows from before sealing may
+	 * remain, or a very deep path): then the caller looks them up one by one.
+	 *
+	 * @throws StorageException.ParentMissing when there is no such folder
+	 */
+	Optional<Nodes.Member> folderAndMember(Space space, FilePath path) {
+		FilePath parentPath = path.parent().orElseThrow(() -> new StorageException.Forbidden("The root cannot be changed."));
+		if (parentPath.names().size() > Nodes.MAX_JOINED_DEPTH || atRest.plainNamesMayRemain()) {
+			return Optional.empty();
+		}
+		return Optional.of(nodes.folderAndMember(space, parentPath.names(), path.name())
+			.orElseThrow(StorageException.ParentMissing::new));
+	}
+
 	/** The folder a new member at {@code path} goes into. */
 	Node parentFolder(Space space, FilePath path) {
 		FilePath parentPath = path.parent().orElseThrow(() -> new StorageException.Forbidden("The root cannot be changed."));

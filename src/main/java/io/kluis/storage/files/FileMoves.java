@@ -84,6 +84,9 @@ class FileMoves {
 				nodes.insert(new Node(id, target.id(), target.account(), top ? parent.id() : copies.get(original.parent()),
 						top ? to.name() : original.name(), original.collection(), original.size(), original.blob(),
 						original.contentType(), Etags.random(), now, now));
+				if (original.blob() != null && SmallBlobs.isSmall(original.blob())) {
+					nodes.copySmallContent(original.id(), id);
+				}
 				propertyBytes += nodes.copyProperties(original.id(), id);
 			}
 			usage.add(target.account(), propertyBytes); // dead properties count toward the quota too

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,6 @@ class FileWrites {
 
 	private final BlobStore blobs;
 
-	private final SmallBlobs smallBlobs;
-
 	private final FileContents contents;
 
 	private final AtRest atRest;
@@ -56,7 +55,7 @@ class FileWrites {
 
 	private final int smallFileLimit;
 
-	FileWrites(FileLookup lookup, Nodes nodes, Usage usage, BlobJournal journal, BlobStore blobs, SmallBlobs smallBlobs,
+	FileWrites(FileLookup lookup, Nodes nodes, Usage usage, BlobJournal journal, BlobStore blobs,
 			FileContents contents, AtRest atRest, StorageProperties properties, TransactionTemplate transactions,
 			Clock clock, ReadOnlyStorage readOnly) {
 		this.readOnly = readOnly;
@@ -65,7 +64,6 @@ class FileWrites {
 		this.usage = usage;
 		this.journal = journal;
 		this.blobs = blobs;
-		this.smallBlobs = smallBlobs;
 		this.contents = contents;
 		this.atRest = atRest;
 		this.smallFileLimit = (int) properties.smallFileLimit().toBytes();
@@ -84,11 +82,11 @@ class FileWrites {
 	 */
 	Written write(Space space, FilePath path, InputStream content, long length, @Nullable String contentType,
 			Precondition precondition) {
+		if (length >= 0 && length <= smallFileLimit) {
+			return writeSmall(space, path, content, length, contentType(space, path.name(), contentType), precondition);
+		}
 		Node parent = lookup.parentFolder(space, path);
 		String name = path.name();
-		if (length >= 0 && length <= smallFileLimit) {
-			return writeSmall(space, parent, name, content, length, contentType(space, name, contentType), precondition);
-		}
 		Optional<Node> existing = nodes.child(parent, name);
 		if (existing.isPresent() && existing.get().collection()) {
 			throw new StorageException.WrongKind("A folder with this name exists.");
@@ -156,12 +154,15 @@ class FileWrites {
 	/**
 	 * A file of a known length that goes into the database with its row (a sync client's typical
 	 * file): the contents are read first (at most {@code kluis.storage.small-file-limit}), then one
-	 * transaction checks the file as it is (a folder of that name, the preconditions), the quota
-	 * (by the conditional update of the usage row) and stores row and contents. No look-ups before:
-	 * the checks a large file needs before its first byte is read cost a small one more than its
-	 * reading does.
+	 * statement finds the folder and the file as it is ({@link FileLookup#folderAndMember}), and one
+	 * transaction checks the file (a folder of that name, the preconditions), the quota (by the
+	 * conditional update of the usage row) and inserts the row with its contents, or replaces the
+	 * file's if it is still the one seen ({@link Nodes#replaceContentIf}). When it changed meanwhile
+	 * (another writer), or the statement cannot be used, the file is looked up again under a lock
+	 * ({@link #store}). No further look-ups: the checks a large file needs before its first byte is
+	 * read cost a small one more than its reading does.
 	 */
-	private Written writeSmall(Space space, Node parent, String name, InputStream content, long length, String type,
+	private Written writeSmall(Space space, FilePath path, InputStream content, long length, String type,
 			Precondition precondition) {
 		byte[] bytes = readAtMost(content, smallFileLimit + 1);
 		if (bytes.length != length) {
@@ -169,8 +170,70 @@ class FileWrites {
 		}
 		String key = SmallBlobs.newKey();
 		boolean seal = sealsContents(space);
-		return store(space, parent, name, bytes.length, key, type, null, precondition,
-				seal ? atRest.sealSmall(space.account(), key, bytes) : bytes, seal);
+		byte[] stored = seal ? atRest.sealSmall(space.account(), key, bytes) : bytes;
+		Optional<Nodes.Member> member = lookup.folderAndMember(space, path);
+		if (member.isPresent()) {
+			Written written = storeSmall(space, member.get(), path.name(), bytes.length, key, type, precondition, stored,
+					seal);
+			if (written != null) {
+				return written;
+			}
+		}
+		return store(space, lookup.parentFolder(space, path), path.name(), bytes.length, key, type, null, precondition,
+				stored, seal);
+	}
+
+	/**
+	 * Stores a small file in the folder of {@code seen} against the member seen there, without a
+	 * lock taken before: {@code null} when the member changed meanwhile (replaced, deleted, or
+	 * created by another writer), so that the caller looks again under a lock.
+	 */
+	private @Nullable Written storeSmall(Space space, Nodes.Member seen, String name, long size, String key,
+			String type, Precondition precondition, byte[] small, boolean sealed) {
+		Instant now = clock.instant();
+		Optional<Node> current = seen.member();
+		if (current.isPresent() && current.get().collection()) {
+			throw new StorageException.WrongKind("A folder with this name exists.");
+		}
+		if (!precondition.holds(current)) {
+			throw new StorageException.Changed();
+		}
+		String[] garbage = new String[1];
+		Written written;
+		try {
+			written = transactions.execute(tx -> {
+				if (current.isPresent()) {
+					Node old = current.get();
+					usage.addByCustomer(space.account(), size - old.size());
+					String etag = Etags.random();
+					if (!nodes.replaceContentIf(old.id(), old.etag(), size, key, type, etag, now, small, sealed)) {
+						tx.setRollbackOnly();
+						return null;
+					}
+					if (old.blob() != null && !SmallBlobs.isSmall(old.blob()) && !nodes.blobReferenced(old.blob())) {
+						journal.garbage(old.blob(), now);
+						garbage[0] = old.blob();
+					}
+					return new Written(Outcome.REPLACED, new Node(old.id(), old.space(), old.owner(), old.parent(),
+							old.name(), false, size, key, type, etag, old.createdAt(), now));
+				}
+				usage.addByCustomer(space.account(), size);
+				var node = new Node(UUID.randomUUID(), space.id(), space.account(), seen.folder().id(), name, false, size,
+						key, type, Etags.random(), now, now);
+				nodes.insert(node, small, sealed);
+				return new Written(Outcome.CREATED, node);
+			});
+		}
+		catch (DuplicateKeyException e) {
+			return null; // another writer created the file meanwhile
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new StorageException.ParentMissing(); // the folder went away meanwhile: the client may retry
+		}
+		if (garbage[0] != null) {
+			contents.discard(garbage[0]);
+		}
+		return written;
 	}
 
 	/**
@@ -252,26 +315,26 @@ class FileWrites {
 				if (changedMeanwhile && !precondition.holds(current)) {
 					throw new StorageException.Changed();
 				}
-				if (small != null) {
-					smallBlobs.insert(blob, small, sealed);
-				}
-				else {
+				if (small == null) {
 					journal.forget(blob);
 				}
 				if (current.isPresent()) {
 					Node old = current.get();
 					usage.addByCustomer(space.account(), size - old.size());
-					nodes.replaceContent(old.id(), size, blob, type, now);
-					if (old.blob() != null && !nodes.blobReferenced(old.blob())) {
+					String etag = Etags.random();
+					nodes.replaceContent(old.id(), size, blob, type, etag, now, small, sealed);
+					// a small file's old contents went with the update ({@link SmallBlobs})
+					if (old.blob() != null && !SmallBlobs.isSmall(old.blob()) && !nodes.blobReferenced(old.blob())) {
 						journal.garbage(old.blob(), now);
 						garbage[0] = old.blob();
 					}
-					return new Written(Outcome.REPLACED, nodes.find(old.id()).orElseThrow());
+					return new Written(Outcome.REPLACED, new Node(old.id(), old.space(), old.owner(), old.parent(),
+							old.name(), false, size, blob, type, etag, old.createdAt(), now));
 				}
 				usage.addByCustomer(space.account(), size);
 				var node = new Node(UUID.randomUUID(), space.id(), space.account(), parent.id(), name, false, size, blob, type,
 						Etags.random(), now, now);
-				nodes.insert(node);
+				nodes.insert(node, small, sealed);
 				return new Written(Outcome.CREATED, node);
 			});
 		}

@@ -37,6 +37,11 @@ public class Nodes {
 	private static final String INSERTED = "id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
 			+ "created_at, modified_at, name_sealed";
 
+	/** The node columns of alias {@code m}, labelled {@code m_} and the column's name. */
+	private static final String MEMBER = java.util.Arrays.stream(COLUMNS.split(", "))
+		.map(c -> "m." + c + " as m_" + c)
+		.collect(java.util.stream.Collectors.joining(", "));
+
 	private final JdbcClient jdbc;
 
 	private final AtRest atRest;
@@ -125,6 +130,46 @@ public class Nodes {
 		params.add(space.id());
 		params.add(Spaces.ROOT_NAME);
 		return jdbc.sql(sql.toString()).params(params).query(of(space.account())).optional();
+	}
+
+	/** A folder and, when there is one, its member of a given name. */
+	record Member(Node folder, Optional<Node> member) {
+	}
+
+	/**
+	 * The folder at {@code folderNames} below the space's root and its member named {@code name}, if
+	 * any, by one statement (the member by an outer join on the name's index): what a small PUT needs
+	 * to know before it writes. Without a lock on the member: the writer replaces it only if its ETag
+	 * is still the one seen ({@link #replaceContentIf}). Only once no plain names remain
+	 * ({@link AtRest#plainNamesMayRemain}); empty when a folder on the way is missing or not a folder.
+	 *
+	 * @param folderNames at most {@link #MAX_JOINED_DEPTH} names; none for the root
+	 */
+	Optional<Member> folderAndMember(Space space, List<String> folderNames, String name) {
+		int depth = folderNames.size();
+		if (depth > MAX_JOINED_DEPTH) {
+			throw new IllegalArgumentException("depth " + depth);
+		}
+		var sql = new StringBuilder("select ").append(aliased("n" + depth)).append(", ").append(MEMBER)
+			.append(" from storage_nodes n0");
+		var params = new java.util.ArrayList<Object>(depth + 3);
+		for (int i = 1; i <= depth; i++) {
+			sql.append(" join storage_nodes n").append(i).append(" on n").append(i).append(".parent_id = n").append(i - 1)
+				.append(".id and n").append(i - 1).append(".collection = true and n").append(i).append(".name = ?");
+			params.add(atRest.nameIndex(space.account(), folderNames.get(i - 1)));
+		}
+		sql.append(" left join storage_nodes m on m.parent_id = n").append(depth).append(".id and m.name = ?");
+		params.add(atRest.nameIndex(space.account(), name));
+		sql.append(" where n0.space_id = ? and n0.parent_id is null and n0.name = ? and n").append(depth)
+			.append(".collection = true");
+		params.add(space.id());
+		params.add(Spaces.ROOT_NAME);
+		return jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
+			Node folder = map(rs, space.account(), "");
+			Optional<Node> member = rs.getObject("m_id") == null ? Optional.empty()
+					: Optional.of(map(rs, space.account(), "m_"));
+			return new Member(folder, member);
+		}).optional();
 	}
 
 	/** The node columns of one alias, under their own names (no owner: the caller knows it). */
@@ -235,17 +280,56 @@ public class Nodes {
 	}
 
 	void insert(Node node) {
+		insert(node, null, false);
+	}
+
+	/**
+	 * Inserts a node; a small file's contents ({@link SmallBlobs}) go into the same row, so storing a
+	 * small file is one row and its index entries.
+	 */
+	void insert(Node node, byte @Nullable [] smallContent, boolean smallSealed) {
 		var owner = node.owner();
-		jdbc.sql("insert into storage_nodes (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into storage_nodes (" + INSERTED + ", small_content, small_sealed) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(node.id(), node.space(), node.parent(), atRest.nameIndex(owner, node.name()), node.collection(),
 					node.size(), node.blob(), node.contentType(), node.etag(), Timestamp.from(node.createdAt()),
-					Timestamp.from(node.modifiedAt()), atRest.sealText(owner, AtRest.NAME, node.name()))
+					Timestamp.from(node.modifiedAt()), atRest.sealText(owner, AtRest.NAME, node.name()), smallContent,
+					smallContent == null ? null : smallSealed)
 			.update();
 	}
 
-	void replaceContent(UUID id, long size, String blob, @Nullable String contentType, Instant at) {
-		jdbc.sql("update storage_nodes set size = ?, blob = ?, content_type = ?, etag = ?, modified_at = ? where id = ?")
-			.params(size, blob, contentType, Etags.random(), Timestamp.from(at), id)
+	/**
+	 * Gives a file new contents: a blob-store key, or a small file's key with its bytes
+	 * ({@code smallContent}, null otherwise), and the new {@code etag}.
+	 */
+	void replaceContent(UUID id, long size, String blob, @Nullable String contentType, String etag, Instant at,
+			byte @Nullable [] smallContent, boolean smallSealed) {
+		jdbc.sql("update storage_nodes set size = ?, blob = ?, content_type = ?, etag = ?, modified_at = ?, "
+				+ "small_content = ?, small_sealed = ? where id = ?")
+			.params(size, blob, contentType, etag, Timestamp.from(at), smallContent,
+					smallContent == null ? null : smallSealed, id)
+			.update();
+	}
+
+	/**
+	 * {@link #replaceContent} if the file's ETag is still {@code seenEtag}; false when it changed (or
+	 * the file went away) meanwhile. Taking the row's lock, it makes concurrent writers of one file
+	 * take turns, as a {@code for update} read would, without that read.
+	 */
+	boolean replaceContentIf(UUID id, String seenEtag, long size, String blob, @Nullable String contentType, String etag,
+			Instant at, byte @Nullable [] smallContent, boolean smallSealed) {
+		return jdbc.sql("update storage_nodes set size = ?, blob = ?, content_type = ?, etag = ?, modified_at = ?, "
+				+ "small_content = ?, small_sealed = ? where id = ? and etag = ? and collection = false")
+			.params(size, blob, contentType, etag, Timestamp.from(at), smallContent,
+					smallContent == null ? null : smallSealed, id, seenEtag)
+			.update() == 1;
+	}
+
+	/** Gives a copy of a small file the original's contents (a copy holds its own bytes, {@link SmallBlobs}). */
+	void copySmallContent(UUID from, UUID to) {
+		jdbc.sql("update storage_nodes set small_content = (select o.small_content from storage_nodes o where o.id = ?), "
+				+ "small_sealed = (select o.small_sealed from storage_nodes o where o.id = ?) where id = ?")
+			.params(from, from, to)
 			.update();
 	}
 
@@ -328,12 +412,18 @@ public class Nodes {
 	}
 
 	private Node map(ResultSet rs, AccountId owner) throws SQLException {
-		UUID space = rs.getObject("space_id", UUID.class);
-		byte[] sealed = rs.getBytes("name_sealed");
-		String name = sealed == null ? rs.getString("name") : atRest.openText(owner, AtRest.NAME, sealed);
-		return new Node(rs.getObject("id", UUID.class), space, owner,
-				rs.getObject("parent_id", UUID.class), name, rs.getBoolean("collection"),
-				rs.getLong("size"), rs.getString("blob"), rs.getString("content_type"), rs.getString("etag"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant());
+		return map(rs, owner, "");
+	}
+
+	/** The node whose columns are labelled {@code prefix} and the column's name. */
+	private Node map(ResultSet rs, AccountId owner, String prefix) throws SQLException {
+		UUID space = rs.getObject(prefix + "space_id", UUID.class);
+		byte[] sealed = rs.getBytes(prefix + "name_sealed");
+		String name = sealed == null ? rs.getString(prefix + "name") : atRest.openText(owner, AtRest.NAME, sealed);
+		return new Node(rs.getObject(prefix + "id", UUID.class), space, owner,
+				rs.getObject(prefix + "parent_id", UUID.class), name, rs.getBoolean(prefix + "collection"),
+				rs.getLong(prefix + "size"), rs.getString(prefix + "blob"), rs.getString(prefix + "content_type"),
+				rs.getString(prefix + "etag"), rs.getTimestamp(prefix + "created_at").toInstant(),
+				rs.getTimestamp(prefix + "modified_at").toInstant());
 	}
 }

@@ -52,7 +52,8 @@ class Purging {
 			nodes.delete(node.id());
 			usage.add(space.account(), -subtree.stream().mapToLong(Node::size).sum() - propertyBytes);
 			Instant now = clock.instant();
-			subtree.stream().map(Node::blob).filter(b -> b != null).distinct().forEach(blob -> {
+			subtree.stream().map(Node::blob).filter(b -> b != null && !SmallBlobs.isSmall(b)).distinct().forEach(blob -> {
+				// (a small file's contents went with its row)
 				if (!nodes.blobReferenced(blob)) {
 					journal.garbage(blob, now);
 					garbage.add(blob);
@@ -80,7 +81,7 @@ class Purging {
 			Instant now = clock.instant();
 			Stream.concat(live.stream(), trashed.stream())
 				.map(Node::blob)
-				.filter(b -> b != null)
+				.filter(b -> b != null && !SmallBlobs.isSmall(b)) // a small file's contents went with its row
 				.distinct()
 				.filter(blob -> !nodes.blobReferenced(blob))
 				.forEach(blob -> {

@@ -133,9 +133,9 @@ public class StorageSealing {
 		}
 		record Small(String blob, UUID account) {
 		}
-		List<Small> small = jdbc.sql("select distinct b.blob, s.account_id from storage_small_blobs b "
-				+ "join storage_nodes n on n.blob = b.blob join storage_spaces s on s.id = n.space_id "
-				+ "where b.sealed = false and s.kind <> 'VAULT' fetch first " + BATCH + " rows only")
+		List<Small> small = jdbc.sql("select distinct n.blob, s.account_id from storage_nodes n "
+				+ "join storage_spaces s on s.id = n.space_id "
+				+ "where n.small_sealed = false and s.kind <> 'VAULT' fetch first " + BATCH + " rows only")
 			.query((rs, i) -> new Small(rs.getString(1), rs.getObject(2, UUID.class)))
 			.list();
 		for (Small blob : small) {

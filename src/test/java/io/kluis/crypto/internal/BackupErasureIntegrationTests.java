@@ -68,8 +68,8 @@ class BackupErasureIntegrationTests {
 			"last_name", "street", "postal_code", "city", "country", "date_of_birth", "phone", "company_name",
 			"registration_ip").stream(), java.util.stream.Stream.of(
 				new SealedColumn("storage_nodes", "name_sealed", OWNS_NODE, "'storage.node.name'"),
-				new SealedColumn("storage_small_blobs", "content", "sealed and blob in (select blob from storage_nodes where "
-						+ OWNS_NODE + ")", "'storage.small-blob:' || blob")))
+				new SealedColumn("storage_nodes", "small_content", "small_sealed and " + OWNS_NODE,
+						"'storage.small-blob:' || blob")))
 		.toList();
 
 	@Autowired

@@ -217,8 +217,8 @@ class DavServerTests {
 		assertThat(range.statusCode()).isEqualTo(206);
 		assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(small, 1000, 2000));
 
-		var inDatabase = jdbc.sql("select n.id from storage_nodes n join storage_small_blobs b on b.blob = n.blob "
-				+ "join storage_spaces s on s.id = n.space_id where s.account_id = ?")
+		var inDatabase = jdbc.sql("select n.id from storage_nodes n "
+				+ "join storage_spaces s on s.id = n.space_id where s.account_id = ? and n.small_content is not null")
 			.param(customer.id().value())
 			.query(java.util.UUID.class)
 			.list()
@@ -443,7 +443,7 @@ class DavServerTests {
 
 	private List<String> allBlobFiles() {
 		var all = new java.util.ArrayList<>(StoredBlobs.of(blobStore).committed());
-		all.addAll(jdbc.sql("select blob from storage_small_blobs").query(String.class).list());
+		all.addAll(jdbc.sql("select distinct blob from storage_nodes where small_content is not null").query(String.class).list());
 		return all.stream().sorted().toList();
 	}
 
@@ -457,6 +457,46 @@ class DavServerTests {
 		List<String> mine = jdbc.sql("select n.blob from storage_nodes n join storage_spaces s on s.id = n.space_id "
 				+ "where s.account_id = ? and n.blob is not null").param(customer.id().value()).query(String.class).list();
 		return allBlobFiles().stream().filter(mine::contains).toList();
+	}
+
+	@Test
+	@DisplayName("Small PUTs of one file at once (no lock read first): each is answered 201 or 204 with its own ETag, one version stays whole, the quota counts it once")
+	void concurrentSmallPutsOfOneFile() throws Exception {
+		dav.put("/dav/files/hot.bin", randomBytes(100));
+		long usedBefore = usage.of(customer.id()).used() - 100;
+		List<byte[]> versions = java.util.stream.IntStream.range(0, 8).mapToObj(i -> randomBytes(1000 + i)).toList();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var answers = pool.invokeAll(versions.stream()
+				.map(v -> (java.util.concurrent.Callable<java.net.http.HttpResponse<String>>) () -> dav.put("/dav/files/hot.bin", v))
+				.toList());
+			var etags = new java.util.HashSet<String>();
+			for (var answer : answers) {
+				assertThat(answer.get().statusCode()).isIn(201, 204);
+				etags.add(answer.get().headers().firstValue("ETag").orElseThrow());
+			}
+			assertThat(etags).as("every write has its own ETag").hasSize(8);
+		}
+		finally {
+			pool.shutdown();
+		}
+		byte[] stored = dav.get("/dav/files/hot.bin").body();
+		assertThat(versions).anySatisfy(v -> assertThat(v).isEqualTo(stored));
+		assertThat(usage.of(customer.id()).used()).isEqualTo(usedBefore + stored.length);
+	}
+
+	@Test
+	@DisplayName("A copy of a small file keeps its contents when the original is replaced and when it is deleted for good")
+	void copiesOfSmallFilesKeepTheirContents() {
+		byte[] original = randomBytes(3000);
+		dav.put("/dav/files/orig.bin", original);
+		assertThat(dav.send(dav.request("COPY", "/dav/files/orig.bin", BodyPublishers.noBody())
+			.header("Destination", baseUrl + "/dav/files/copy.bin")).statusCode()).isEqualTo(201);
+		assertThat(dav.put("/dav/files/orig.bin", randomBytes(2000)).statusCode()).isEqualTo(204);
+		assertThat(dav.get("/dav/files/copy.bin").body()).isEqualTo(original);
+		var space = spaces.find(customer.id(), "files").orElseThrow();
+		tree.purge(space, tree.resolve(space, FilePath.of(List.of("orig.bin"))).orElseThrow());
+		assertThat(dav.get("/dav/files/copy.bin").body()).isEqualTo(original);
 	}
 
 	private static byte[] randomBytes(int size) {

@@ -159,10 +159,10 @@ class SealedAtRestServerTests {
 			.param(files.id()).query(UUID.class).single();
 		String blob = "s" + UUID.randomUUID().toString().replace("-", "").substring(1);
 		var now = new Timestamp(System.currentTimeMillis());
-		jdbc.sql("insert into storage_small_blobs (blob, content) values (?, ?)").params(blob, content).update();
 		jdbc.sql("insert into storage_nodes (id, space_id, parent_id, name, collection, size, blob, content_type, etag, "
-				+ "created_at, modified_at) values (?, ?, ?, ?, false, ?, ?, 'text/plain', 'e1', ?, ?)")
-			.params(UUID.randomUUID(), files.id(), root, name, content.length, blob, now, now)
+				+ "created_at, modified_at, small_content, small_sealed) "
+				+ "values (?, ?, ?, ?, false, ?, ?, 'text/plain', 'e1', ?, ?, ?, false)")
+			.params(UUID.randomUUID(), files.id(), root, name, content.length, blob, now, now, content)
 			.update();
 		jdbc.sql("update storage_usage set used_bytes = used_bytes + ? where account_id = ?")
 			.params(content.length, customer.id().value())
