@@ -80,6 +80,10 @@ run_commands() {
   # the bank statement the README's import line reads: the test fixture, a valid camt.053.001.02
   # whose references match no invoice here (the import reports them and changes nothing)
   cp "$root/src/test/resources/billing/bank/camt053-001-02.xml" "$dir/statement.xml"
+  # the access log the README's hosting line reads: two page views in the combined log format
+  printf '%s\n' \
+    '203.0.113.7 - - [07/Dec/2026:10:00:00 +0000] "GET /index.html HTTP/1.1" 200 512 "https://example.org/" "Mozilla/5.0 (X11; Linux x86_64)"' \
+    '198.51.100.23 - - [07/Dec/2026:10:00:05 +0000] "GET /missing HTTP/1.1" 404 128 "-" "curl/8.0"' > "$dir/access.log"
   while IFS= read -r line; do
     [[ -z "$line" ]] && continue
     status=0
