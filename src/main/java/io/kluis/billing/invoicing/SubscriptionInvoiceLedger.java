@@ -149,6 +149,27 @@ public class SubscriptionInvoiceLedger {
 	}
 
 	/**
+	 * What became of the obligations since {@code since} (an invoice run's start), whoever issued them (the
+	 * run, or the listeners after each renewal's commit): issued since then, marked failed since then (a
+	 * failure sets {@code next_attempt_at} to its moment), and postponed (pending, tried, next attempt after
+	 * {@code now}).
+	 */
+	RunSummary summarySince(Instant since, Instant now) {
+		return jdbc.sql("select "
+				+ "coalesce(sum(case when status = 'ISSUED' and issued_at >= :since then 1 else 0 end), 0), "
+				+ "coalesce(sum(case when status = 'FAILED' and next_attempt_at >= :since then 1 else 0 end), 0), "
+				+ "coalesce(sum(case when status = 'PENDING' and attempts > 0 and next_attempt_at > :now then 1 else 0 end), 0) "
+				+ "from billing_subscription_invoices")
+			.param("since", ts(since))
+			.param("now", ts(now))
+			.query((rs, i) -> new RunSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	record RunSummary(long issued, long failed, long postponed) {
+	}
+
+	/**
 	 * Erasure (with the subscriptions, category {@code subscriptions}): the account's rows go. The invoices
 	 * issued stay, as the fiscal record, under their own rules (RET-3).
 	 */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SubscriptionInvoicesJob {
 
+	/** The job's cluster lock, which {@code billing invoice-run} takes too. */
 	static final String JOB = "billing.subscription-invoices";
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionInvoicesJob.class);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TermEnds {
 
-	static final String JOB = "billing.term-ends";
+	/** The job's cluster lock, which {@code billing invoice-run} takes too. */
+	public static final String JOB = "billing.term-ends";
 
 	private static final Logger log = LoggerFactory.getLogger(TermEnds.class);
 
@@ -43,7 +44,11 @@ public class TermEnds {
 
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	void scheduled() {
-		jobs.once(JOB, LEASE, this::run);
+		jobs.once(JOB, LEASE, this::runAll);
+	}
+
+	/** What one run did: subscriptions renewed, ended, and those that failed (tried again next run). */
+	public record Run(int renewed, int ended, int failed) {
 	}
 
 	/**
@@ -51,6 +56,11 @@ public class TermEnds {
 	 * a manual run.
 	 */
 	public int run() {
+		return runAll().ended();
+	}
+
+	/** {@link #run} with every count, for {@code billing invoice-run}. The caller holds the lock {@link #JOB}. */
+	public Run runAll() {
 		Instant now = clock.instant();
 		int ended = 0;
 		int handled = 0;
@@ -76,6 +86,6 @@ public class TermEnds {
 		if (handled > 0) {
 			log.info("event=billing.term-ends handled={} ended={} failed={}", handled, ended, failed.size());
 		}
-		return ended;
+		return new Run(handled - ended, ended, failed.size());
 	}
 }

@@ -119,6 +119,12 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 	TermEnds termEnds;
 
 	@Autowired
+	InvoiceRunCommand invoiceRun;
+
+	@Autowired
+	io.kluis.shared.jobs.Jobs jobs;
+
+	@Autowired
 	AccountLookup accounts;
 
 	@Autowired
@@ -257,6 +263,51 @@ class SubscriptionInvoicingIntegrationTests extends WithMailbox {
 			.toLocalDate().minusDays(1));
 		assertThat(subscriptionInvoicing.issueDue()).isZero();
 		assertThat(invoicing.of(c.id())).hasSize(2);
+	}
+
+	@Test
+	@DisplayName("BIL-1: `billing invoice-run` renews the terms that are over and issues their invoices with their mails, "
+			+ "prints the counts and exits 0; run again it issues nothing more")
+	void theInvoiceRunCommandRenewsAndIssuesOnce() throws Exception {
+		Customer c = customer(Locale.ENGLISH);
+		SubscriptionRef ref = order(c, small, "year", DUTCH_CONSUMER);
+		SubscriptionInfo first = subscriptions.find(ref).orElseThrow();
+		invoicesOf(c, 1);
+		clock.set(first.periodEnd().plusSeconds(1));
+
+		var output = new ByteArrayOutputStream();
+		int exit = invoiceRun.run(List.of(), new java.io.PrintStream(output, true, StandardCharsets.UTF_8));
+
+		String printed = output.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(printed).isZero();
+		assertThat(printed).containsPattern("terms: renewed [1-9][0-9]*, ended \\d+, failed 0")
+			.containsPattern("invoices: issued [1-9][0-9]*, postponed 0, failed 0");
+		assertThat(invoicing.of(c.id())).hasSize(2);
+		IssuedInvoice renewal = invoicing.of(c.id()).get(0);
+		assertThat(renewal.taxExclusive()).isEqualByComparingTo("20.00");
+		assertThat(jdbc.sql("select count(*) from notifications_outbox where template = 'billing/invoice' "
+				+ "and subject_id = ?").param(c.id().value()).query(Long.class).single()).isEqualTo(2);
+
+		clock.advance(Duration.ofMinutes(1));
+		var again = new ByteArrayOutputStream();
+		assertThat(invoiceRun.run(List.of(), new java.io.PrintStream(again, true, StandardCharsets.UTF_8))).isZero();
+		assertThat(again.toString(StandardCharsets.UTF_8)).contains("terms: renewed 0, ended 0, failed 0",
+				"invoices: issued 0, postponed 0, failed 0");
+		assertThat(invoicing.of(c.id())).hasSize(2);
+	}
+
+	@Test
+	@DisplayName("`billing invoice-run` does nothing and exits 1 while another node holds the term-end job's lock; "
+			+ "an unknown option is a usage error")
+	void theInvoiceRunCommandWaitsForNoOne() {
+		var output = new ByteArrayOutputStream();
+		try (var held = jobs.tryAcquire(TermEnds.JOB, Duration.ofMinutes(1)).orElseThrow()) {
+			assertThat(invoiceRun.run(List.of(), new java.io.PrintStream(output, true, StandardCharsets.UTF_8)))
+				.isEqualTo(1);
+		}
+		assertThat(output.toString(StandardCharsets.UTF_8)).contains("Another node", "nothing was done");
+		assertThat(invoiceRun.run(List.of("--as-of", "2027-01-01"),
+				new java.io.PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(2);
 	}
 
 	@Test
