@@ -54,7 +54,8 @@ class EnvironmentVariablesUnitTests {
 			Map.entry("KLUIS_STORAGE_BLOBS_S3_ACCESS_KEY", "kluis.storage.blobs.s3.access-key"),
 			Map.entry("KLUIS_STORAGE_BLOBS_S3_SECRET_KEY", "kluis.storage.blobs.s3.secret-key"),
 			Map.entry("KLUIS_STORAGE_CONTENT_ORIGIN", "kluis.storage.content-origin"),
-			Map.entry("KLUIS_BILLING_MOLLIE_API_KEY", "kluis.billing.mollie.api-key"));
+			Map.entry("KLUIS_BILLING_MOLLIE_API_KEY", "kluis.billing.mollie.api-key"),
+			Map.entry("KLUIS_HOSTING_LOG_SITES", "kluis.hosting.log.sites"));
 
 	/** A variable name standing on its own (not the tail of e.g. the cookie name __Host-KLUIS_SESSION). */
 	static final Pattern VARIABLE = Pattern.compile("(?<![\\w-])KLUIS_[A-Z0-9_]*[A-Z0-9]");
