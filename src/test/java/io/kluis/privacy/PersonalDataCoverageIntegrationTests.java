@@ -45,7 +45,9 @@ class PersonalDataCoverageIntegrationTests {
 					+ "that no longer exists, with counts only",
 			"privacy_closures.account_id", "closure evidence and resumability (RET-6): the id of an erased account, "
 					+ "whose row and data key are gone",
-			"privacy_closure_steps.account_id", "per-holder counts of a closure (RET-6), counts only, for an erased account");
+			"privacy_closure_steps.account_id", "per-holder counts of a closure (RET-6), counts only, for an erased account",
+			"storage_nodes.small_sealed", "a flag: whether the row's small_content is sealed under the owner's key; the "
+					+ "contents themselves are mapped (stored-files)");
 
 	@Autowired
 	JdbcClient jdbc;

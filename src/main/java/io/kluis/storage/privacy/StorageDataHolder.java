@@ -134,6 +134,7 @@ class StorageDataHolder implements PersonalDataHolder {
 				Map.entry("storage_locks.path_sealed", FILES),
 				Map.entry("storage_locks.owner_sealed", FILES),
 				Map.entry("storage_nodes.name_sealed", FILES),
+				Map.entry("storage_nodes.small_content", FILES),
 				Map.entry("storage_properties.value_sealed", FILES),
 				Map.entry("storage_nodes.trashed_name_sealed", TRASH),
 				Map.entry("storage_shares.account_id", SHARES),
