@@ -204,12 +204,14 @@ class FileWrites {
 			written = transactions.execute(tx -> {
 				if (current.isPresent()) {
 					Node old = current.get();
-					usage.addByCustomer(space.account(), size - old.size());
 					String etag = Etags.random();
+					// the file's row first, then the usage row: the order {@link #store} locks them in (the other
+					// order deadlocked against it on PostgreSQL under concurrent PUTs of one file)
 					if (!nodes.replaceContentIf(old.id(), old.etag(), size, key, type, etag, now, small, sealed)) {
 						tx.setRollbackOnly();
 						return null;
 					}
+					usage.addByCustomer(space.account(), size - old.size());
 					if (old.blob() != null && !SmallBlobs.isSmall(old.blob()) && !nodes.blobReferenced(old.blob())) {
 						journal.garbage(old.blob(), now);
 						garbage[0] = old.blob();
