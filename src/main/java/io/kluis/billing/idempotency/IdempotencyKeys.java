@@ -49,6 +49,14 @@ public class IdempotencyKeys {
 			.update();
 	}
 
+	/** A claim whose action failed, so that a retry acts again (an answered claim stays). */
+	void release(AccountId account, String operation, String keyHash) {
+		jdbc.sql("delete from billing_idempotency_keys where account_id = ? and operation = ? and key_hash = ? "
+				+ "and response_ref is null")
+			.params(account.value(), operation, keyHash)
+			.update();
+	}
+
 	/** Keys older than the window are forgotten (and may be used again). */
 	int deleteCreatedBefore(Instant cutoff) {
 		return jdbc.sql("delete from billing_idempotency_keys where created_at < ?").param(Timestamp.from(cutoff)).update();

@@ -98,6 +98,48 @@ public class IdempotentRequests {
 		}
 	}
 
+	/**
+	 * As {@link #once}, for an action that calls out (a payment provider) and commits its own work: it must
+	 * not run inside a transaction that holds a connection while it waits for the network (with a
+	 * connection of its own it could exhaust the pool). The claim is committed first; a second request
+	 * with the same key meanwhile is answered 409 (still running); the answer is recorded after the action;
+	 * a failed action releases the claim, so a retry acts again.
+	 */
+	public <T> T onceCallingOut(AccountId account, String operation, @Nullable String key, String request,
+			Supplier<T> action, Function<T, UUID> ref, Function<UUID, T> replay) {
+		if (key == null) {
+			return action.get();
+		}
+		if (!KEY.matcher(key).matches()) {
+			throw new InvalidInputException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters, such as a UUID");
+		}
+		String keyHash = sha256("key\n" + key);
+		String requestHash = sha256(key + "\n" + operation + "\n" + request);
+		Optional<T> earlier = earlier(account, operation, keyHash, requestHash, replay);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		Instant now = clock.instant();
+		keys.deleteCreatedBefore(now.minus(WINDOW));
+		try {
+			transactions.executeWithoutResult(tx -> keys.claim(account, operation, keyHash, requestHash, now));
+		}
+		catch (DuplicateKeyException e) {
+			return earlier(account, operation, keyHash, requestHash, replay)
+				.orElseThrow(() -> new ConflictException("A request with this Idempotency-Key is still running; retry."));
+		}
+		T result;
+		try {
+			result = action.get();
+		}
+		catch (RuntimeException | Error e) {
+			transactions.executeWithoutResult(tx -> keys.release(account, operation, keyHash));
+			throw e;
+		}
+		transactions.executeWithoutResult(tx -> keys.answer(account, operation, keyHash, ref.apply(result)));
+		return result;
+	}
+
 	private <T> Optional<T> earlier(AccountId account, String operation, String keyHash, String requestHash,
 			Function<UUID, T> replay) {
 		return keys.find(account, operation, keyHash, clock.instant().minus(WINDOW)).map(claim -> {

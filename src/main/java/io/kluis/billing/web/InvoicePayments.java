@@ -96,7 +96,7 @@ class InvoicePayments {
 						required = false) @Nullable String idempotencyKey,
 				Authentication authentication) {
 			AccountId account = SignedIn.of(authentication).orElseThrow(() -> new NotFoundException("invoice"));
-			PaymentStarted started = payments.idempotency.once(account, "invoice-payment", idempotencyKey, id,
+			PaymentStarted started = payments.idempotency.onceCallingOut(account, "invoice-payment", idempotencyKey, id,
 					() -> payments.start(id, authentication), PaymentStarted::paymentId, payments::replay);
 			return ResponseEntity.status(HttpStatus.CREATED).body(started);
 		}
