@@ -71,18 +71,14 @@ public class IdempotentRequests {
 		if (key == null) {
 			return action.get();
 		}
-		if (!KEY.matcher(key).matches()) {
-			throw new InvalidInputException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters, such as a UUID");
-		}
-		String keyHash = sha256("key\n" + key);
-		String requestHash = sha256(key + "\n" + operation + "\n" + request);
-		Optional<T> earlier = earlier(account, operation, keyHash, requestHash, replay);
+		Hashes h = hashes(key, operation, request);
+		Optional<T> earlier = earlier(account, operation, h.key(), h.request(), replay);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Instant now = clock.instant();
-		// Forgets expired keys first, in its own statement: a key may be used again after the window.
-		keys.deleteCreatedBefore(now.minus(WINDOW));
+		Instant now = forgetExpired();
+		String keyHash = h.key();
+		String requestHash = h.request();
 		try {
 			return transactions.execute(tx -> {
 				keys.claim(account, operation, keyHash, requestHash, now);
@@ -110,17 +106,14 @@ public class IdempotentRequests {
 		if (key == null) {
 			return action.get();
 		}
-		if (!KEY.matcher(key).matches()) {
-			throw new InvalidInputException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters, such as a UUID");
-		}
-		String keyHash = sha256("key\n" + key);
-		String requestHash = sha256(key + "\n" + operation + "\n" + request);
-		Optional<T> earlier = earlier(account, operation, keyHash, requestHash, replay);
+		Hashes h = hashes(key, operation, request);
+		Optional<T> earlier = earlier(account, operation, h.key(), h.request(), replay);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Instant now = clock.instant();
-		keys.deleteCreatedBefore(now.minus(WINDOW));
+		Instant now = forgetExpired();
+		String keyHash = h.key();
+		String requestHash = h.request();
 		try {
 			transactions.executeWithoutResult(tx -> keys.claim(account, operation, keyHash, requestHash, now));
 		}
@@ -138,6 +131,25 @@ public class IdempotentRequests {
 		}
 		transactions.executeWithoutResult(tx -> keys.answer(account, operation, keyHash, ref.apply(result)));
 		return result;
+	}
+
+	/** The stored hashes of a key and of the request made with it (salted with the key). */
+	private record Hashes(String key, String request) {
+	}
+
+	/** Checks the key's form (400) and hashes it and the request. */
+	private static Hashes hashes(String key, String operation, String request) {
+		if (!KEY.matcher(key).matches()) {
+			throw new InvalidInputException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters, such as a UUID");
+		}
+		return new Hashes(sha256("key\n" + key), sha256(key + "\n" + operation + "\n" + request));
+	}
+
+	/** Forgets expired keys, in a statement of its own (a key may be used again after the window); now. */
+	private Instant forgetExpired() {
+		Instant now = clock.instant();
+		keys.deleteCreatedBefore(now.minus(WINDOW));
+		return now;
 	}
 
 	private <T> Optional<T> earlier(AccountId account, String operation, String keyHash, String requestHash,
